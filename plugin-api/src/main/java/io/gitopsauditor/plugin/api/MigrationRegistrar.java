@@ -24,9 +24,10 @@ public interface MigrationRegistrar {
     void sql(int version, String description, String sql);
 
     /**
-     * Adds a migration from a resource in the plugin's module, named
-     * {@code V<version>__<description>.sql}, e.g. {@code db/hello/V1__create_greetings.sql}.
-     * Keep scripts outside Java package folders so the kernel can read them.
+     * Adds a migration from a resource in the plugin's jar, named {@code V<version>__<description>.sql},
+     * e.g. {@code META-INF/migrations/hello/V1__create_greetings.sql}. Keep scripts under
+     * {@code META-INF/}: in a named module every other folder whose name could be a Java package
+     * (such as {@code db/hello}) is encapsulated, and the kernel could not read it.
      *
      * @param resourcePath the resource path inside the plugin jar
      * @throws IllegalArgumentException when the resource is missing or misnamed

@@ -12,8 +12,9 @@ public interface UiRegistrar {
     /**
      * Declares the bundle.
      *
-     * @param resourceFolder the folder in the jar holding the bundle, e.g. {@code ui/hello};
-     *                       keep it outside Java package folders so it is not encapsulated
+     * @param resourceFolder the folder in the jar holding the bundle, e.g. {@code META-INF/ui/hello};
+     *                       keep it under {@code META-INF/}: other folders whose names could be Java
+     *                       packages are encapsulated in a named module, and the kernel could not serve them
      * @param entry          the ES module the dashboard imports, relative to the folder, e.g. {@code index.js}
      * @throws IllegalArgumentException when the folder or entry is missing from the jar
      */

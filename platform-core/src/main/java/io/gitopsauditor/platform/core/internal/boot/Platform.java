@@ -1,0 +1,143 @@
+package io.gitopsauditor.platform.core.internal.boot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitopsauditor.platform.core.internal.config.ConfigSource;
+import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
+import io.gitopsauditor.platform.core.internal.db.Database;
+import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
+import io.gitopsauditor.platform.core.internal.events.EventHub;
+import io.gitopsauditor.platform.core.internal.http.HttpServer;
+import io.gitopsauditor.platform.core.internal.http.Json;
+import io.gitopsauditor.platform.core.internal.http.PlatformResource;
+import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
+import io.gitopsauditor.plugin.api.PluginState;
+import io.gitopsauditor.platform.core.internal.plugin.PluginManager;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running platform. {@link #boot} goes through the documented sequence (config, database,
+ * discovery, register, migrations, start, then the HTTP port); {@link #close} undoes it in
+ * reverse: port, plugins, event hub, database.
+ */
+public final class Platform implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final PlatformConfig config;
+    private final Database database;
+    private final EventHub hub;
+    private final PluginManager plugins;
+    private final HttpServer http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Platform(PlatformConfig config, Database database, EventHub hub, PluginManager plugins, HttpServer http) {
+        this.config = config;
+        this.database = database;
+        this.hub = hub;
+        this.plugins = plugins;
+        this.http = http;
+    }
+
+    /**
+     * Boots the platform and opens the port.
+     *
+     * @throws PlatformStartException when the data directory, the database or the port cannot be had
+     */
+    public static Platform boot(ConfigSource source) {
+        PlatformConfig config = PlatformConfig.from(source);
+        PlatformConfig.unknownKeys(source).forEach(key -> LOG.warn("unknown configuration key '{}' is ignored", key));
+        createFolders(config);
+        ObjectMapper json = Json.mapper();
+        EventHub hub = new EventHub(json, config.webSocket().historySize());
+        Database database = Database.open(config.dataDir(), config.databaseBusyTimeout(), config.databasePoolSize());
+        PluginManager plugins = new PluginManager(config, source, hub, database::dsl);
+        HttpServer http = null;
+        try {
+            MigrationRunner migrations = new MigrationRunner(database.dsl());
+            plugins.load();
+            plugins.migrate(migrations);
+            plugins.start();
+            http = new HttpServer(config, json, hub, List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl())),
+                    plugins.withState(PluginState.STARTED));
+            http.start();
+        } catch (Exception e) {
+            stopQuietly(http);
+            plugins.stop();
+            hub.close();
+            database.close();
+            if (causedByBind(e)) {
+                throw new PlatformStartException("cannot listen on " + config.bind() + ":" + config.port()
+                        + ": the port is in use or the address is not on this machine (set --port / server.port)", e);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new PlatformStartException("cannot start the HTTP server: " + e.getMessage(), e);
+        }
+        return new Platform(config, database, hub, plugins, http);
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void createFolders(PlatformConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+            Files.createDirectories(config.pluginsDir());
+        } catch (IOException e) {
+            throw new PlatformStartException("cannot create " + e.getMessage() + " (check permissions of the data directory)", e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    public List<PluginHandle> plugins() {
+        return plugins.plugins();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops in reverse boot order; safe to call twice (e.g. from a test and the shutdown hook). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("stopping: closing the HTTP port, then plugins, then the database");
+        stopQuietly(http);
+        plugins.stop();
+        hub.close();
+        database.close();
+        LOG.info("stopped cleanly");
+    }
+
+    private static void stopQuietly(HttpServer http) {
+        if (http == null) {
+            return;
+        }
+        try {
+            http.stop();
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

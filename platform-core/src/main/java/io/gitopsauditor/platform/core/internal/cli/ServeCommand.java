@@ -1,0 +1,54 @@
+package io.gitopsauditor.platform.core.internal.cli;
+
+import io.gitopsauditor.platform.core.internal.boot.Platform;
+import io.gitopsauditor.platform.core.internal.boot.PlatformInfo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gitops-auditor serve}: boot the platform and serve until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the server: the dashboard, the REST API and WebSocket on one port.")
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port, 0 for any free one (env GITOPS_AUDITOR_SERVER_PORT; default 8080).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Address to listen on (env GITOPS_AUDITOR_SERVER_BIND; default 127.0.0.1: this machine only).")
+    String bind;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> flags = new HashMap<>();
+        if (port != null) {
+            flags.put("server.port", port.toString());
+        }
+        if (bind != null) {
+            flags.put("server.bind", bind);
+        }
+        Platform platform = Platform.boot(common.configSource(flags));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "shutdown"));
+        String host = platform.config().bind().contains(":") ? "[" + platform.config().bind() + "]" : platform.config().bind();
+        spec.commandLine().getOut().printf("GitOps Auditor %s listening on http://%s:%d (data: %s, plugins: %s)%n",
+                PlatformInfo.current().version(), host, platform.port(), platform.config().dataDir(), platform.config().pluginsDir());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,101 @@
+package io.gitopsauditor.platform.core.internal.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The kernel's own settings, read once at boot from a {@link ConfigSource} and validated (fail fast,
+ * by key). Every default here is listed, commented, in {@code distribution/src/conf/gitops-auditor.yml}
+ * and {@code docs/configuration.md}.
+ *
+ * @param dataDir             where the database and per-plugin data live ({@code data-dir}, default {@code ./data})
+ * @param pluginsDir          where third-party plugin jars are dropped ({@code plugins-dir}, default {@code <data-dir>/plugins})
+ * @param bind                the address the HTTP server listens on ({@code server.bind}, default 127.0.0.1)
+ * @param port                the HTTP port, 0 for any free one ({@code server.port}, default 8080)
+ * @param shutdownTimeout     how long in-flight requests may finish on stop ({@code server.shutdown-timeout}, 10s)
+ * @param disabledPlugins     plugin ids not to register nor start ({@code disabled-plugins})
+ * @param pluginStartTimeout  how long one plugin's start may take ({@code plugin-start-timeout}, 30s)
+ * @param databaseBusyTimeout how long a statement waits for a lock ({@code database.busy-timeout}, 5s)
+ * @param databasePoolSize    connections to the SQLite file ({@code database.pool-size}, 4)
+ * @param webSocket           the WebSocket hub's limits
+ */
+public record PlatformConfig(
+        Path dataDir,
+        Path pluginsDir,
+        String bind,
+        int port,
+        Duration shutdownTimeout,
+        Set<String> disabledPlugins,
+        Duration pluginStartTimeout,
+        Duration databaseBusyTimeout,
+        int databasePoolSize,
+        WebSocketLimits webSocket) {
+
+    /** The keys the kernel itself reads; anything else outside {@code plugins.} is reported as unknown. */
+    public static final List<String> KEYS = List.of(
+            "data-dir", "plugins-dir", "server.bind", "server.port", "server.shutdown-timeout",
+            "disabled-plugins", "plugin-start-timeout", "database.busy-timeout", "database.pool-size",
+            "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
+            "websocket.max-message-size", "websocket.idle-timeout");
+
+    /**
+     * Limits of the WebSocket hub.
+     *
+     * @param queueSize      outgoing messages buffered per client before it is dropped as too slow (256)
+     * @param historySize    events kept per channel for clients resuming after a reconnect (500)
+     * @param sendTimeout    how long one write to a client may take (10s)
+     * @param maxMessageSize the largest message a client may send, in bytes (65536)
+     * @param idleTimeout    a connection with no traffic for this long is closed (5m)
+     */
+    public record WebSocketLimits(int queueSize, int historySize, Duration sendTimeout, int maxMessageSize,
+                                  Duration idleTimeout) {
+    }
+
+    public static PlatformConfig from(ConfigSource source) {
+        Reader read = new Reader(source);
+        Path dataDir = read.value("data-dir", "data", Path::of).toAbsolutePath().normalize();
+        Path pluginsDir = read.value("plugins-dir", dataDir.resolve("plugins").toString(), Path::of).toAbsolutePath().normalize();
+        return new PlatformConfig(
+                dataDir,
+                pluginsDir,
+                read.value("server.bind", "127.0.0.1", String::strip),
+                read.integer("server.port", 8080, 0, 65535),
+                read.duration("server.shutdown-timeout", "10s"),
+                Set.copyOf(read.list("disabled-plugins")),
+                read.duration("plugin-start-timeout", "30s"),
+                read.duration("database.busy-timeout", "5s"),
+                read.integer("database.pool-size", 4, 1, 64),
+                new WebSocketLimits(
+                        read.integer("websocket.queue-size", 256, 8, 1_000_000),
+                        read.integer("websocket.history-size", 500, 0, 1_000_000),
+                        read.duration("websocket.send-timeout", "10s"),
+                        read.integer("websocket.max-message-size", 65_536, 1024, 16 * 1024 * 1024),
+                        read.duration("websocket.idle-timeout", "5m")));
+    }
+
+    /** Keys in the file or flags that neither the kernel nor the plugin namespace knows: likely typos. */
+    public static List<String> unknownKeys(ConfigSource source) {
+        return source.keys().stream().filter(key -> !KEYS.contains(key) && !key.startsWith("plugins.")).toList();
+    }
+
+    private record Reader(ConfigSource source) {
+        <T> T value(String key, String defaultValue, Function<String, T> parse) {
+            return parse.apply(source.get(key).map(ConfigValue::value).orElse(defaultValue));
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            return source.get(key).map(v -> ConfigValues.integer(key, v, min, max)).orElse(defaultValue);
+        }
+
+        Duration duration(String key, String defaultValue) {
+            return ConfigValues.duration(key, source.get(key).orElse(new ConfigValue(defaultValue, "default")));
+        }
+
+        List<String> list(String key) {
+            return source.get(key).map(ConfigValues::list).orElse(List.of());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.gitopsauditor.platform.core.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
+import io.gitopsauditor.platform.core.internal.events.EventHub;
+import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
+import io.gitopsauditor.platform.core.internal.ws.HubEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The one Jetty server: a servlet context at {@code /} holding Jersey at {@code /api/*}, the
+ * WebSocket hub at {@code /ws} and each plugin's UI bundle at {@code /ui/<id>/*}, behind a
+ * graceful handler so that stopping lets in-flight requests finish.
+ */
+public final class HttpServer {
+    private final Server server;
+    private final ServerConnector connector;
+
+    public HttpServer(PlatformConfig config, ObjectMapper json, EventHub hub, List<Object> kernelResources,
+                      List<PluginHandle> livePlugins) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
+        context.addServlet(new ServletHolder("api", new ServletContainer(ApiApplication.build(json, kernelResources, livePlugins))),
+                "/api/*");
+        ServerEndpointConfig hubConfig = ServerEndpointConfig.Builder.create(HubEndpoint.class, "/ws")
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> type) {
+                        return type.cast(new HubEndpoint(hub, config.webSocket(), json));
+                    }
+                })
+                .build();
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setDefaultMaxTextMessageBufferSize(config.webSocket().maxMessageSize());
+            container.addEndpoint(hubConfig);
+        });
+        for (PluginHandle plugin : livePlugins) {
+            plugin.contributions().uiBundle().ifPresent(bundle -> UiBundles.mount(context, plugin.id(), bundle));
+        }
+        context.setErrorHandler(new ProblemErrorHandlers.ForContext());
+        server.setErrorHandler(new ProblemErrorHandlers.ForServer());
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(config.shutdownTimeout().toMillis());
+        server.setStopAtShutdown(false);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public void stop() throws Exception {
+        server.stop();
+    }
+}

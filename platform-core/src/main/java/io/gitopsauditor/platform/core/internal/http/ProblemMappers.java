@@ -1,0 +1,144 @@
+package io.gitopsauditor.platform.core.internal.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.gitopsauditor.plugin.api.ProblemException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.NoContentException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one family of exception mappers: everything that goes wrong in a request becomes
+ * {@code application/problem+json}. Messages are written here, never copied from library
+ * exceptions, so no stack trace, class name or reflection detail reaches a client.
+ */
+public final class ProblemMappers {
+    private ProblemMappers() {
+    }
+
+    /** All mappers, for registration. */
+    public static List<Object> all() {
+        return List.of(new Plugin(), new JaxRs(), new JsonBody(), new EmptyBody(), new Unexpected());
+    }
+
+    /** A plugin said what went wrong. */
+    public static final class Plugin implements ExceptionMapper<ProblemException> {
+        @Override
+        public Response toResponse(ProblemException e) {
+            return Problem.of(e.status(), e.title(), e.getMessage()).toResponse();
+        }
+    }
+
+    /** JAX-RS errors: no route (404), wrong method (405), wrong media type (415), and those plugins throw. */
+    public static final class JaxRs implements ExceptionMapper<WebApplicationException> {
+        @Context
+        private UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response original = e.getResponse();
+            int status = original.getStatus();
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type == null ? "Error" : type.getReasonPhrase();
+            String detail = switch (status) {
+                case 404 -> "There is nothing at " + path() + ".";
+                case 405 -> "This method is not allowed at " + path() + "; allowed: "
+                        + (e instanceof NotAllowedException ? String.join(", ", original.getAllowedMethods()) : "see the API reference")
+                        + ".";
+                case 406 -> "The requested media type is not available here; accept application/json.";
+                case 415 -> "The request body's media type is not supported here; send application/json.";
+                default -> customMessage(e).orElse(title + ".");
+            };
+            Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA).entity(Problem.of(status, title, detail));
+            original.getHeaders().forEach((name, values) -> {
+                if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("Retry-After") || name.equalsIgnoreCase("WWW-Authenticate")) {
+                    values.forEach(v -> response.header(name, v));
+                }
+            });
+            return response.build();
+        }
+
+        private String path() {
+            return uri == null ? "this path" : "/api/" + uri.getPath().replaceFirst("^/", "");
+        }
+
+        /** A plugin's own message; Jersey's generic ones ("HTTP 400 Bad Request") are replaced. */
+        private static java.util.Optional<String> customMessage(WebApplicationException e) {
+            String message = e.getMessage();
+            if (message == null || message.startsWith("HTTP ") || e.getCause() != null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(message);
+        }
+    }
+
+    /** A JSON body that does not parse or does not fit the expected shape. */
+    public static final class JsonBody implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return Problem.of(400, "Invalid JSON", describe(e)).toResponse();
+        }
+
+        static String describe(JsonProcessingException e) {
+            if (e instanceof StreamConstraintsException) {
+                return "The JSON body is too large or too deeply nested.";
+            }
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (e instanceof JsonParseException) {
+                return "The request body is not well-formed JSON" + where + ".";
+            }
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                return "Unknown field '" + unknown.getPropertyName() + "'" + inField(unknown) + ".";
+            }
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return "Field '" + fieldPath(mapping) + "' is missing or has the wrong type" + where + ".";
+            }
+            return "The JSON body does not have the expected shape" + where + ".";
+        }
+
+        private static String inField(JsonMappingException e) {
+            List<JsonMappingException.Reference> path = e.getPath();
+            return path.size() <= 1 ? "" : " in '" + fieldPath(e).replaceFirst("\\.?[^.\\[]*$", "") + "'";
+        }
+
+        private static String fieldPath(JsonMappingException e) {
+            return e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        }
+    }
+
+    /** A route that needs a body was sent none. */
+    public static final class EmptyBody implements ExceptionMapper<NoContentException> {
+        @Override
+        public Response toResponse(NoContentException e) {
+            return Problem.of(400, "Invalid input", "The request body is empty; this route expects JSON.").toResponse();
+        }
+    }
+
+    /** Anything else is a bug: logged in full under a random id that the client is given. */
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String id = UUID.randomUUID().toString();
+            LOG.error("unexpected error {}", id, e);
+            return new Problem("about:blank", "Internal Server Error", 500,
+                    "Something went wrong on the server. It was logged with error id " + id + ".", id).toResponse();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.gitopsauditor.platform.core.internal.plugin;
+
+import io.gitopsauditor.platform.core.internal.config.ConfigSource;
+import io.gitopsauditor.platform.core.internal.config.PluginConfigView;
+import io.gitopsauditor.platform.core.internal.db.Migration;
+import io.gitopsauditor.platform.core.internal.events.EventHub;
+import io.gitopsauditor.plugin.api.Event;
+import io.gitopsauditor.plugin.api.EventBus;
+import io.gitopsauditor.plugin.api.MigrationRegistrar;
+import io.gitopsauditor.plugin.api.PluginConfig;
+import io.gitopsauditor.plugin.api.PluginContext;
+import io.gitopsauditor.plugin.api.PluginDescriptor;
+import io.gitopsauditor.plugin.api.PluginException;
+import io.gitopsauditor.plugin.api.PluginStateException;
+import io.gitopsauditor.plugin.api.RestRegistrar;
+import io.gitopsauditor.plugin.api.UiRegistrar;
+import io.gitopsauditor.plugin.api.WebSocketRegistrar;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+
+/**
+ * The context one plugin is given. Registrars write into the plugin's {@link Contributions} while
+ * registration is open; the database appears once the plugin's migrations ran.
+ */
+final class DefaultPluginContext implements PluginContext {
+    private final PluginDescriptor descriptor;
+    private final Module module;
+    private final Contributions contributions;
+    private final PluginConfig config;
+    private final EventHub hub;
+    private final java.nio.file.Path dataDirectory;
+    private final Supplier<DSLContext> database;
+    private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private volatile boolean registrationOpen = true;
+    private volatile boolean databaseReady;
+    private volatile PluginScheduler scheduler;
+
+    DefaultPluginContext(PluginDescriptor descriptor, Module module, Contributions contributions, ConfigSource config,
+                         EventHub hub, java.nio.file.Path platformDataDir, Supplier<DSLContext> database) {
+        this.descriptor = descriptor;
+        this.module = module;
+        this.contributions = contributions;
+        this.config = new PluginConfigView(config, descriptor.id());
+        this.hub = hub;
+        this.dataDirectory = platformDataDir.resolve("plugin-data").resolve(descriptor.id());
+        this.database = database;
+    }
+
+    void closeRegistration() {
+        registrationOpen = false;
+    }
+
+    void openDatabase() {
+        databaseReady = true;
+    }
+
+    /** Cancels the plugin's tasks and listeners: after stop, or when it failed. */
+    void release() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+        PluginScheduler current = scheduler;
+        if (current != null) {
+            current.shutdownNow();
+        }
+    }
+
+    private void requireRegistration(String what) {
+        if (!registrationOpen) {
+            throw new PluginStateException(descriptor.id() + ": " + what + " can only be declared in register()");
+        }
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public PluginConfig config() {
+        return config;
+    }
+
+    @Override
+    public RestRegistrar rest() {
+        return new RestRegistrar() {
+            @Override
+            public void resource(Object resource) {
+                requireRegistration("REST resources");
+                if (resource == null || resource instanceof Class<?>) {
+                    throw new IllegalArgumentException(descriptor.id() + ": pass a resource instance here, or use resource(Class)");
+                }
+                requirePath(resource.getClass());
+                contributions.addRestResource(resource);
+            }
+
+            @Override
+            public void resource(Class<?> resourceClass) {
+                requireRegistration("REST resources");
+                requirePath(resourceClass);
+                contributions.addRestResource(resourceClass);
+            }
+        };
+    }
+
+    private void requirePath(Class<?> type) {
+        if (type == null || !type.isAnnotationPresent(Path.class)) {
+            throw new IllegalArgumentException(descriptor.id() + ": REST resource "
+                    + (type == null ? "null" : type.getName()) + " has no @Path annotation");
+        }
+    }
+
+    @Override
+    public WebSocketRegistrar websocket() {
+        return topic -> {
+            requireRegistration("WebSocket channels");
+            String name = hub.declare(descriptor.id(), topic);
+            contributions.addChannel(name);
+            return name;
+        };
+    }
+
+    @Override
+    public MigrationRegistrar migrations() {
+        return new MigrationRegistrar() {
+            @Override
+            public void sql(int version, String description, String sql) {
+                requireRegistration("migrations");
+                contributions.addMigration(Migration.of(version, description, sql));
+            }
+
+            @Override
+            public void script(String resourcePath) {
+                requireRegistration("migrations");
+                String fileName = resourcePath.substring(resourcePath.lastIndexOf('/') + 1);
+                contributions.addMigration(Migration.fromScript(fileName, readResource(resourcePath)));
+            }
+        };
+    }
+
+    private String readResource(String path) {
+        try (InputStream in = module.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException(descriptor.id() + ": resource '" + path + "' is not in module "
+                        + module.getName() + " (keep resources under META-INF/: other folders that could be Java packages are encapsulated)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PluginException(descriptor.id() + ": cannot read resource '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public UiRegistrar ui() {
+        return (folder, entry) -> {
+            requireRegistration("the UI bundle");
+            String base = folder.replaceAll("^/+|/+$", "");
+            String entryPath = entry.replaceAll("^/+", "");
+            if (base.isEmpty() || entryPath.isEmpty() || (base + "/" + entryPath).contains("..")) {
+                throw new IllegalArgumentException(descriptor.id() + ": UI bundle folder and entry must be non-empty relative paths");
+            }
+            readResource(base + "/" + entryPath);
+            contributions.uiBundle(new Contributions.UiBundle(base, entryPath, module.getClassLoader()));
+        };
+    }
+
+    @Override
+    public DSLContext database() {
+        if (!databaseReady) {
+            throw new PluginStateException(descriptor.id()
+                    + ": the database is available from start() on, after the plugin's migrations ran");
+        }
+        return database.get();
+    }
+
+    @Override
+    public EventBus events() {
+        return new EventBus() {
+            @Override
+            public Event publish(String topic, Object payload) {
+                return hub.publish(descriptor.id(), topic, payload);
+            }
+
+            @Override
+            public Subscription subscribe(String channel, Consumer<Event> listener) {
+                Subscription subscription = hub.listen(descriptor.id(), channel, listener);
+                subscriptions.add(subscription);
+                return subscription;
+            }
+        };
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        PluginScheduler current = scheduler;
+        if (current == null) {
+            synchronized (this) {
+                if (scheduler == null) {
+                    scheduler = new PluginScheduler(descriptor.id());
+                }
+                current = scheduler;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public System.Logger logger() {
+        return System.getLogger("gitops.plugin." + descriptor.id());
+    }
+
+    @Override
+    public java.nio.file.Path dataDirectory() {
+        try {
+            return Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new PluginException(descriptor.id() + ": cannot create data folder " + dataDirectory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.gitopsauditor.platform.core.internal.plugin;
+
+import io.gitopsauditor.platform.core.internal.config.ConfigSource;
+import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
+import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
+import io.gitopsauditor.platform.core.internal.events.EventHub;
+import io.gitopsauditor.plugin.api.ApiVersion;
+import io.gitopsauditor.plugin.api.PluginDescriptor;
+import io.gitopsauditor.plugin.api.PluginState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives every plugin through its lifecycle (see {@link io.gitopsauditor.plugin.api.spi.Plugin}):
+ * admit (disabled? id taken? API new enough?), register, migrate, start, and at the end stop.
+ * Any failure marks that one plugin FAILED with the reason and withdraws its contributions; the
+ * others carry on.
+ */
+public final class PluginManager {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
+
+    private final PlatformConfig config;
+    private final ConfigSource configSource;
+    private final EventHub hub;
+    private final Supplier<DSLContext> database;
+    private final List<PluginHandle> plugins = new ArrayList<>();
+    private final List<PluginHandle> started = new ArrayList<>();
+
+    public PluginManager(PlatformConfig config, ConfigSource configSource, EventHub hub, Supplier<DSLContext> database) {
+        this.config = config;
+        this.configSource = configSource;
+        this.hub = hub;
+        this.database = database;
+    }
+
+    /** Discovers, admits and registers every plugin. */
+    public List<PluginHandle> load() {
+        Map<String, PluginHandle> byId = new HashMap<>();
+        for (PluginHandle handle : PluginDiscovery.discover(config.pluginsDir())) {
+            plugins.add(handle);
+            if (handle.state() == PluginState.FAILED) {
+                LOG.warn("plugin {} ({}) refused: {}", handle.id(), handle.origin().describe(), handle.reason().orElse(""));
+                continue;
+            }
+            admit(handle, byId);
+            if (handle.state() == PluginState.DISCOVERED) {
+                register(handle);
+            }
+        }
+        return plugins();
+    }
+
+    private void admit(PluginHandle handle, Map<String, PluginHandle> byId) {
+        PluginDescriptor descriptor = handle.descriptor().orElseThrow();
+        PluginHandle holder = byId.get(descriptor.id());
+        if (holder != null) {
+            handle.fail("plugin id '" + descriptor.id() + "' is already taken by " + holder.origin().describe()
+                    + "; this copy (" + handle.origin().describe() + ") is refused");
+        } else if (!ApiVersion.CURRENT.satisfies(descriptor.requiredApi())) {
+            handle.fail("needs plugin API " + descriptor.requiredApi() + ", but this platform offers " + ApiVersion.CURRENT);
+        } else if (config.disabledPlugins().contains(descriptor.id())) {
+            handle.state(PluginState.DISABLED);
+            LOG.info("plugin {} is disabled by configuration (disabled-plugins)", descriptor.id());
+        }
+        if (holder == null) {
+            byId.put(descriptor.id(), handle);
+        }
+        if (handle.state() == PluginState.FAILED) {
+            LOG.warn("plugin {} ({}) refused: {}", handle.id(), handle.origin().describe(), handle.reason().orElse(""));
+        }
+    }
+
+    private void register(PluginHandle handle) {
+        PluginDescriptor descriptor = handle.descriptor().orElseThrow();
+        DefaultPluginContext context = new DefaultPluginContext(descriptor, handle.plugin().getClass().getModule(),
+                handle.contributions(), configSource, hub, config.dataDir(), database);
+        handle.context(context);
+        if (bounded(handle, "register", () -> handle.plugin().register(context))) {
+            context.closeRegistration();
+            handle.state(PluginState.REGISTERED);
+        }
+    }
+
+    /** Applies each registered plugin's pending migrations; a failure fails that plugin only. */
+    public void migrate(MigrationRunner runner) {
+        for (PluginHandle handle : withState(PluginState.REGISTERED)) {
+            PluginDescriptor descriptor = handle.descriptor().orElseThrow();
+            try {
+                int applied = runner.apply(descriptor.id(), descriptor.tablePrefix(), handle.contributions().migrations());
+                if (applied > 0) {
+                    LOG.info("{}: applied {} migration(s)", descriptor.id(), applied);
+                }
+            } catch (RuntimeException e) {
+                fail(handle, "migration", e);
+            }
+        }
+    }
+
+    /** Starts every registered plugin, in discovery order, each within the start timeout. */
+    public void start() {
+        for (PluginHandle handle : withState(PluginState.REGISTERED)) {
+            DefaultPluginContext context = handle.context().orElseThrow();
+            context.openDatabase();
+            if (bounded(handle, "start", () -> handle.plugin().start(context))) {
+                handle.state(PluginState.STARTED);
+                started.add(handle);
+                LOG.info("plugin {} {} started ({})", handle.id(), handle.descriptor().orElseThrow().version(),
+                        handle.origin().describe());
+            }
+        }
+    }
+
+    /** Stops started plugins in reverse start order; a failing stop is logged and the rest still stop. */
+    public void stop() {
+        List<PluginHandle> toStop = new ArrayList<>(started);
+        Collections.reverse(toStop);
+        for (PluginHandle handle : toStop) {
+            try {
+                bounded(handle, "stop", () -> handle.plugin().stop());
+            } finally {
+                handle.context().ifPresent(DefaultPluginContext::release);
+                if (handle.state() == PluginState.STARTED) {
+                    handle.state(PluginState.STOPPED);
+                }
+            }
+        }
+        started.clear();
+    }
+
+    public List<PluginHandle> plugins() {
+        return Collections.unmodifiableList(plugins);
+    }
+
+    /** Plugins in a given state, in discovery order. */
+    public List<PluginHandle> withState(PluginState state) {
+        return plugins.stream().filter(h -> h.state() == state).toList();
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one lifecycle step on a thread of its own, with the plugin's class loader as context
+     * loader, and gives up after the start timeout. A step that hangs is interrupted and left
+     * behind on a daemon thread; the plugin is failed either way.
+     */
+    private boolean bounded(PluginHandle handle, String phase, Step step) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = Thread.ofPlatform().daemon().name("plugin-" + handle.id() + "-" + phase).unstarted(() -> {
+            Thread.currentThread().setContextClassLoader(handle.plugin().getClass().getClassLoader());
+            try {
+                step.run();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        thread.start();
+        Duration timeout = config.pluginStartTimeout();
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            fail(handle, phase, null, phase + " did not return within " + timeout.toSeconds() + "s");
+        } catch (ExecutionException e) {
+            fail(handle, phase, e.getCause(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(handle, phase, e, phase + " was interrupted");
+        }
+        return false;
+    }
+
+    private void fail(PluginHandle handle, String phase, Throwable error) {
+        fail(handle, phase, error, null);
+    }
+
+    private void fail(PluginHandle handle, String phase, Throwable error, String reason) {
+        String text = reason != null ? reason : phase + " failed: " + PluginDiscovery.messageOf(error);
+        if ("stop".equals(phase)) {
+            LOG.warn("plugin {}: {}", handle.id(), text, error);
+            return;
+        }
+        handle.fail(text);
+        handle.context().ifPresent(DefaultPluginContext::release);
+        hub.removeOwner(handle.id());
+        if (error != null) {
+            LOG.error("plugin {} ({}) FAILED: {}", handle.id(), handle.origin().describe(), text, error);
+        } else {
+            LOG.error("plugin {} ({}) FAILED: {}", handle.id(), handle.origin().describe(), text);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.gitopsauditor.platform.core.internal.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitopsauditor.platform.core.internal.config.PlatformConfig.WebSocketLimits;
+import io.gitopsauditor.platform.core.internal.events.EventHub;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one WebSocket endpoint, {@code /ws}. A client sends {@code subscribe}, {@code unsubscribe}
+ * and {@code ping} messages and receives events on the channels it subscribed to; the protocol
+ * is in {@code docs/websocket.md}. One instance per connection.
+ */
+public final class HubEndpoint extends Endpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(HubEndpoint.class);
+    static final int MAX_SUBSCRIPTIONS = 200;
+
+    private final EventHub hub;
+    private final WebSocketLimits limits;
+    private final ObjectMapper json;
+    private final Set<String> subscriptions = new HashSet<>();
+    private ClientConnection connection;
+
+    public HubEndpoint(EventHub hub, WebSocketLimits limits, ObjectMapper json) {
+        this.hub = hub;
+        this.limits = limits;
+        this.json = json;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(limits.maxMessageSize());
+        session.setMaxBinaryMessageBufferSize(1024);
+        session.setMaxIdleTimeout(limits.idleTimeout().toMillis());
+        session.getAsyncRemote().setSendTimeout(limits.sendTimeout().toMillis());
+        connection = new ClientConnection(session, limits.queueSize());
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+    }
+
+    private void onText(String text) {
+        JsonNode message;
+        try {
+            message = json.readTree(text);
+        } catch (java.io.IOException e) {
+            reply("error", null, "messages must be JSON objects such as {\"type\":\"subscribe\",\"channel\":\"audit.run\"}");
+            return;
+        }
+        String type = message == null ? "" : message.path("type").asText("");
+        String channel = message == null ? "" : message.path("channel").asText("");
+        switch (type) {
+            case "subscribe" -> subscribe(channel, message.path("since").asLong(-1),
+                    message.hasNonNull("epoch") ? message.get("epoch").asText() : null);
+            case "unsubscribe" -> {
+                hub.detach(connection, channel);
+                subscriptions.remove(channel);
+                reply("unsubscribed", channel, null);
+            }
+            case "ping" -> reply("pong", null, null);
+            default -> reply("error", null, "unknown message type '" + abbreviate(type) + "'; use subscribe, unsubscribe or ping");
+        }
+    }
+
+    private void subscribe(String channel, long since, String epoch) {
+        if (!subscriptions.contains(channel) && subscriptions.size() >= MAX_SUBSCRIPTIONS) {
+            reply("error", channel, "at most " + MAX_SUBSCRIPTIONS + " subscriptions per connection");
+            return;
+        }
+        if (hub.attach(connection, channel, since, epoch)) {
+            subscriptions.add(channel);
+        } else {
+            reply("error", channel, "no channel named '" + abbreviate(channel) + "'; GET /api/platform/plugins lists each plugin's channels");
+        }
+    }
+
+    private void reply(String type, String channel, String message) {
+        var node = json.createObjectNode().put("type", type);
+        if (channel != null) {
+            node.put("channel", abbreviate(channel));
+        }
+        if (message != null) {
+            node.put("message", message);
+        }
+        connection.send(node.toString());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        if (connection != null) {
+            connection.markClosed();
+            hub.detachEverywhere(connection);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        LOG.debug("websocket {}: {}", session.getId(), error.getMessage());
+    }
+}

@@ -1,0 +1,39 @@
+/**
+ * The GitOps Auditor kernel: boot, configuration, plugin discovery and lifecycle, HTTP (Jetty 12
+ * ee11 + Jersey 4), the WebSocket hub, SQLite through jOOQ with per-plugin migrations, and the CLI.
+ * It exports nothing: plugins see only {@code io.gitopsauditor.plugin.api}.
+ */
+module io.gitopsauditor.platform.core {
+    requires io.gitopsauditor.plugin.api;
+
+    requires java.sql;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.ee11.servlet;
+    requires org.eclipse.jetty.ee11.websocket.jakarta.server;
+    requires jakarta.servlet;
+    requires jakarta.websocket;
+    requires org.glassfish.jersey.core.server;
+    requires org.glassfish.jersey.container.servlet;
+    // Jersey finds its injection manager through the service loader: it must be resolved.
+    requires org.glassfish.jersey.inject.hk2;
+    requires org.glassfish.jersey.media.json.jackson;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.jooq;
+    requires org.xerial.sqlitejdbc;
+    requires com.zaxxer.hikari;
+    requires info.picocli;
+    requires org.slf4j;
+    requires jul.to.slf4j;
+
+    uses io.gitopsauditor.plugin.api.spi.Plugin;
+
+    // picocli fills the commands' option fields reflectively.
+    opens io.gitopsauditor.platform.core.internal.cli to info.picocli;
+    // Jersey calls the kernel's resources and injects @Context fields into the mappers; Jackson writes its records.
+    opens io.gitopsauditor.platform.core.internal.http to org.glassfish.jersey.core.server, org.glassfish.hk2.locator,
+            org.glassfish.hk2.utilities, com.fasterxml.jackson.databind;
+    // Jetty's Jakarta WebSocket implementation inspects endpoint classes; a qualified opens is not enough for it.
+    opens io.gitopsauditor.platform.core.internal.ws;
+}
