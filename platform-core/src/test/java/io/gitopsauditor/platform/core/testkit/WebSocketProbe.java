@@ -1,0 +1,90 @@
+package io.gitopsauditor.platform.core.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A WebSocket client for tests (the JDK's own): sends JSON, collects every message received. */
+public final class WebSocketProbe implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private WebSocketProbe(HttpClient client, URI uri) {
+        socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    try {
+                        received.add(JSON.readTree(partial.toString()));
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closed.complete(-1);
+            }
+        }).join();
+    }
+
+    public static WebSocketProbe connect(HttpClient client, URI uri) {
+        return new WebSocketProbe(client, uri);
+    }
+
+    public void send(String json) {
+        socket.sendText(json, true).join();
+    }
+
+    /** The next message, waiting up to 10 s. */
+    public JsonNode next() throws InterruptedException {
+        JsonNode message = received.poll(10, TimeUnit.SECONDS);
+        if (message == null) {
+            throw new AssertionError("no WebSocket message within 10 s");
+        }
+        return message;
+    }
+
+    /** Skips messages until one of the given type arrives. */
+    public JsonNode next(String type) throws InterruptedException {
+        while (true) {
+            JsonNode message = next();
+            if (message.path("type").asText().equals(type)) {
+                return message;
+            }
+        }
+    }
+
+    public CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+}
