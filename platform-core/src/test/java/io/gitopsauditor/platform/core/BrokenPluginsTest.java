@@ -28,7 +28,7 @@ class BrokenPluginsTest {
     @BeforeAll
     static void bootWithBrokenPlugins() throws Exception {
         Path plugins = data.resolve("plugins");
-        PluginJarBuilder.plugin().mavenModule(ThirdPartyPluginTest.HELLO_MODULE).buildInto(plugins, "a-hello.jar");
+        ThirdPartyPluginTest.copyHelloJar(plugins);
         PluginJarBuilder.plugin().rawEntry("module-info.class", "not a class file".getBytes(StandardCharsets.UTF_8))
                 .buildInto(plugins, "bad-descriptor.jar");
         PluginJarBuilder.plugin()

@@ -9,7 +9,6 @@ import io.gitopsauditor.platform.core.testkit.WebSocketProbe;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ThirdPartyPluginTest {
     static final Path HELLO_MODULE = Path.of("..", "examples", "hello-plugin");
 
-    @TempDir
-    static Path pluginsSource;
+    private static byte[] helloJar;
 
-    static Path helloJar;
-
-    @BeforeAll
-    static void buildHelloJar() throws Exception {
-        helloJar = PluginJarBuilder.plugin().mavenModule(HELLO_MODULE).buildInto(pluginsSource, "hello-plugin.jar");
+    /** The example plugin, compiled from its sources once per test run. */
+    static synchronized void copyHelloJar(Path pluginsDir) throws Exception {
+        if (helloJar == null) {
+            Path built = PluginJarBuilder.plugin().mavenModule(HELLO_MODULE)
+                    .buildInto(java.nio.file.Files.createTempDirectory("hello"), "hello-plugin.jar");
+            helloJar = java.nio.file.Files.readAllBytes(built);
+        }
+        java.nio.file.Files.createDirectories(pluginsDir);
+        java.nio.file.Files.write(pluginsDir.resolve("hello-plugin.jar"), helloJar);
     }
 
     static TestServer serverWithHello(Path dataDir) throws Exception {
-        java.nio.file.Files.createDirectories(dataDir.resolve("plugins"));
-        java.nio.file.Files.copy(helloJar, dataDir.resolve("plugins/hello-plugin.jar"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        copyHelloJar(dataDir.resolve("plugins"));
         return TestServer.start(dataDir);
     }
 

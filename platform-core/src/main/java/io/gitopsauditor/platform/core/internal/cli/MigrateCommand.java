@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gitops-auditor migrate}: apply every plugin's pending migrations, report, and exit. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Apply pending database migrations of every plugin and exit; exit 1 if any plugin failed.")
 public final class MigrateCommand implements Callable<Integer> {
     @Mixin

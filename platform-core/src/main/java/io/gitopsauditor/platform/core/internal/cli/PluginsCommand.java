@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code gitops-auditor plugins}: which plugins a server with these settings would load, and
  * why any would be refused. Runs discovery and registration only: no database, no start.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "List the plugins found (built in and in the plugins folder) with their state; exit 1 if any FAILED.")
 public final class PluginsCommand implements Callable<Integer> {
     @Mixin

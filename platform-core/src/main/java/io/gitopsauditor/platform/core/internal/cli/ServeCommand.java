@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gitops-auditor serve}: boot the platform and serve until SIGTERM or Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Start the server: the dashboard, the REST API and WebSocket on one port.")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin

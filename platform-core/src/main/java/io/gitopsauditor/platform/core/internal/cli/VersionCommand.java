@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gitops-auditor version}. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the platform, plugin API and Java versions.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class, description = "Print the platform, plugin API and Java versions.")
 public final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
