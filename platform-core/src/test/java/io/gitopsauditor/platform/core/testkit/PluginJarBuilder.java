@@ -123,6 +123,17 @@ public final class PluginJarBuilder {
         }
     }
 
+    /**
+     * The module path of the running test JVM without test-only libraries: what a launcher puts on
+     * the module path to run the platform (the kernel module is its {@code target/classes}).
+     */
+    public static String runtimeModulePath() {
+        return java.util.Arrays.stream(modulePath().split(File.pathSeparator))
+                .filter(entry -> !entry.contains("junit") && !entry.contains("assertj") && !entry.contains("opentest4j")
+                        && !entry.contains("apiguardian") && !entry.contains("byte-buddy") && !entry.contains("test-classes"))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    }
+
     /** Everything the test runtime has on its module path (the plugin API and its requirements among it). */
     static String modulePath() {
         Set<String> entries = new LinkedHashSet<>();
