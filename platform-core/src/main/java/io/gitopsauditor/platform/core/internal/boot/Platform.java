@@ -52,9 +52,9 @@ public final class Platform implements AutoCloseable {
         PlatformConfig config = PlatformConfig.from(source);
         PlatformConfig.unknownKeys(source).forEach(key -> LOG.warn("unknown configuration key '{}' is ignored", key));
         createFolders(config);
+        Database database = Database.open(config.dataDir(), config.databaseBusyTimeout(), config.databasePoolSize());
         ObjectMapper json = Json.mapper();
         EventHub hub = new EventHub(json, config.webSocket().historySize());
-        Database database = Database.open(config.dataDir(), config.databaseBusyTimeout(), config.databasePoolSize());
         PluginManager plugins = new PluginManager(config, source, hub, database::dsl);
         HttpServer http = null;
         try {

@@ -99,8 +99,4 @@ final class Channel {
     void removeListener(SerialListener listener) {
         listeners.remove(listener);
     }
-
-    int subscriberCount() {
-        return sinks.size();
-    }
 }

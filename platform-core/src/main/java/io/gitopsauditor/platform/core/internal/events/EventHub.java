@@ -7,7 +7,6 @@ import io.gitopsauditor.plugin.api.Event;
 import io.gitopsauditor.plugin.api.EventBus;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -56,16 +55,8 @@ public final class EventHub implements AutoCloseable {
         channels.values().removeIf(channel -> channel.owner().equals(owner));
     }
 
-    public Optional<ChannelInfo> channel(String name) {
-        return Optional.ofNullable(channels.get(name)).map(c -> new ChannelInfo(c.name(), c.owner(), c.latest(), c.subscriberCount()));
-    }
-
     public Set<String> channelNames() {
         return new TreeSet<>(channels.keySet());
-    }
-
-    /** A channel as the platform API reports it. */
-    public record ChannelInfo(String name, String owner, long latestSequence, int subscribers) {
     }
 
     public Event publish(String owner, String topic, Object payload) {

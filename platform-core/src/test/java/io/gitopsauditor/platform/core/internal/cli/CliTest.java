@@ -79,6 +79,15 @@ class CliTest {
     }
 
     @Test
+    void serveOnAPortInUseSaysSoAndExits() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run("serve", "--data-dir", data.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("in use");
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Run run = run("serve", "--prot", "1");
         assertThat(run.exitCode()).isEqualTo(2);
