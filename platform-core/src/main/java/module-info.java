@@ -13,6 +13,7 @@ module io.gitopsauditor.platform.core {
     requires jakarta.servlet;
     requires jakarta.websocket;
     requires org.glassfish.jersey.core.server;
+    requires org.glassfish.jersey.core.common;
     requires org.glassfish.jersey.container.servlet;
     // Jersey finds its injection manager through the service loader: it must be resolved.
     requires org.glassfish.jersey.inject.hk2;

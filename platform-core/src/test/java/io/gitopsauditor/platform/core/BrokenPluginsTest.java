@@ -57,6 +57,32 @@ class BrokenPluginsTest {
         simplePlugin("test.badmigration", "bad-migration", "0.1",
                 "public void register(PluginContext c) { c.migrations().sql(1, \"steal\", \"CREATE TABLE hello_stolen (id INTEGER)\"); }")
                 .buildInto(plugins, "bad-migration.jar");
+        simplePlugin("test.ambiguous", "ambiguous", "0.1", """
+                public void register(PluginContext c) { c.rest().resource(new Twice()); }
+                @jakarta.ws.rs.Path("twice")
+                public static final class Twice {
+                    @jakarta.ws.rs.GET public String one() { return "1"; }
+                    @jakarta.ws.rs.GET public String two() { return "2"; }
+                }
+                """).buildInto(plugins, "ambiguous-resource.jar");
+        PluginJarBuilder.plugin()
+                .source("module-info.java", "module test.closed { requires io.gitopsauditor.plugin.api;"
+                        + " provides io.gitopsauditor.plugin.api.spi.Plugin with test.closed.ClosedPlugin; }")
+                .source("test/closed/ClosedPlugin.java", "package test.closed; import io.gitopsauditor.plugin.api.*;"
+                        + " public final class ClosedPlugin implements io.gitopsauditor.plugin.api.spi.Plugin {"
+                        + " public PluginDescriptor descriptor() { return PluginDescriptor.builder(\"closed\", \"1\")"
+                        + ".requiresApi(\"0.1\").build(); }"
+                        + " public void register(PluginContext c) { c.rest().resource(new Items()); }"
+                        + " @jakarta.ws.rs.Path(\"items\") public static final class Items {"
+                        + " @jakarta.ws.rs.GET public String all() { return \"[]\"; } } }")
+                .buildInto(plugins, "closed-package.jar");
+        PluginJarBuilder.plugin()
+                .source("test/plain/PlainPlugin.java", "package test.plain; public final class PlainPlugin implements"
+                        + " io.gitopsauditor.plugin.api.spi.Plugin { public io.gitopsauditor.plugin.api.PluginDescriptor"
+                        + " descriptor() { return io.gitopsauditor.plugin.api.PluginDescriptor.builder(\"plain\", \"1\")"
+                        + ".requiresApi(\"0.1\").build(); } }")
+                .resource("META-INF/services/io.gitopsauditor.plugin.api.spi.Plugin", "test.plain.PlainPlugin\n")
+                .buildInto(plugins, "plain-plugin.jar");
         PluginJarBuilder.plugin()
                 .source("module-info.java", "module test.nothing { requires io.gitopsauditor.plugin.api; }")
                 .source("test/nothing/Nothing.java", "package test.nothing; public final class Nothing {}")
@@ -142,6 +168,23 @@ class BrokenPluginsTest {
         long stolen = server.platform().database().dsl().fetchCount(
                 org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("sqlite_master")), org.jooq.impl.DSL.field("name").eq("hello_stolen"));
         assertThat(stolen).isZero();
+    }
+
+    @Test
+    void pluginWhoseResourcesJerseyRejectsIsFailedAndTheRestOfTheApiServes() {
+        assertFailed("ambiguous", "REST resources were rejected");
+        assertThat(server.get("/api/ambiguous/twice").statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/platform/version").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void resourceInAPackageNotOpenToJerseyIsRefusedSayingWhatToAdd() {
+        assertFailed("closed", "'opens test.closed to org.glassfish.jersey.core.server;'");
+    }
+
+    @Test
+    void nonModularJarIsRefusedAsAPlugin() {
+        assertFailed("plain.plugin", "has no module-info.class");
     }
 
     @Test

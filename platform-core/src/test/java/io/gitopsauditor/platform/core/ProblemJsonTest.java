@@ -23,7 +23,11 @@ class ProblemJsonTest {
     @BeforeAll
     static void boot() throws Exception {
         simplePlugin("test.boom", "boom", "0.1", """
-                public void register(PluginContext c) { c.rest().resource(new Boom()); }
+                public void register(PluginContext c) { c.rest().resource(new Boom()); c.rest().resource(PerRequest.class); }
+                @jakarta.ws.rs.Path("per-request")
+                public static final class PerRequest {
+                    @jakarta.ws.rs.GET public String hi() { return "hi"; }
+                }
                 @jakarta.ws.rs.Path("")
                 public static final class Boom {
                     @jakarta.ws.rs.GET @jakarta.ws.rs.Path("npe") public String npe() { String s = null; return s.trim(); }
@@ -73,6 +77,19 @@ class ProblemJsonTest {
                 .contains("'name'");
         assertThat(problem(server.postJson("/api/hello/greetings", "{\"nome\":\"x\"}"), 400).path("detail").asText())
                 .isEqualTo("Unknown field 'nome'.");
+    }
+
+    @Test
+    void queryParameterOfTheWrongTypeIs400NotANonExistentRoute() {
+        assertThat(problem(server.get("/api/hello/greetings?limit=many"), 400).path("detail").asText())
+                .isEqualTo("The query parameter 'limit' has a value of the wrong type.");
+    }
+
+    @Test
+    void resourceRegisteredAsAClassIsServedUnderThePluginPrefix() {
+        HttpResponse<String> response = server.get("/api/boom/per-request");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("hi");
     }
 
     @Test

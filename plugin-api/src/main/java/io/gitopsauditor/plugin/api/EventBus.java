@@ -22,12 +22,16 @@ public interface EventBus {
     Event publish(String topic, Object payload);
 
     /**
-     * Listens to a channel of any plugin, in process. Listeners run on a platform thread, one
-     * event at a time per listener, and must not block for long.
+     * Listens to a channel of any plugin, in process. Call it from {@code start}: every plugin's
+     * channels are declared by then. Listeners run on virtual threads, one event at a time per
+     * listener; a listener more than 10,000 events behind loses events (logged). Since plugins do
+     * not share classes, read another plugin's payload through {@link Event#payloadJson()}.
      *
      * @param channel  a full channel name, {@code <plugin-id>.<topic>}
      * @param listener called for each event published after this call
      * @return a handle to stop listening; also stopped when this plugin stops
+     * @throws IllegalArgumentException when no plugin declared that channel
+     * @throws PluginStateException when called during {@code register}
      */
     Subscription subscribe(String channel, Consumer<Event> listener);
 

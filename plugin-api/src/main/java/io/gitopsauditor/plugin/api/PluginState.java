@@ -7,7 +7,7 @@ package io.gitopsauditor.plugin.api;
  *  DISCOVERED --register--&gt; REGISTERED --migrate, start--&gt; STARTED --stop--&gt; STOPPED
  *      |                        |                            |
  *      +------------------------+----------------------------+--&gt; FAILED (with a reason)
- *  DISABLED: listed in platform.disabled-plugins; never registered nor started.
+ *  DISABLED: listed in the disabled-plugins setting; never registered nor started.
  * </pre>
  *
  * @since 0.1

@@ -45,7 +45,7 @@ public class ProblemException extends PluginException {
      * @return a 404 Not Found problem
      */
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "Not found", detail);
+        return new ProblemException(404, "Not Found", detail);
     }
 
     /**

@@ -42,7 +42,7 @@ public final class PluginJarBuilder {
         return plugin()
                 .source("module-info.java", "module " + module + " {\n requires io.gitopsauditor.plugin.api;\n"
                         + " provides io.gitopsauditor.plugin.api.spi.Plugin with " + pkg + ".TestPlugin;\n"
-                        + " opens " + pkg + " to org.glassfish.jersey.core.server, com.fasterxml.jackson.databind;\n}\n")
+                        + " opens " + pkg + " to org.glassfish.jersey.core.server, org.glassfish.hk2.locator, com.fasterxml.jackson.databind;\n}\n")
                 .source(pkg.replace('.', '/') + "/TestPlugin.java", "package " + pkg + ";\n"
                         + "import io.gitopsauditor.plugin.api.*;\nimport io.gitopsauditor.plugin.api.spi.Plugin;\n"
                         + "public final class TestPlugin implements Plugin {\n"
@@ -113,8 +113,11 @@ public final class PluginJarBuilder {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         StringWriter messages = new StringWriter();
         try (var fileManager = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "21", "-proc:none", "-Xlint:-module,-options",
-                    "--module-path", modulePath(), "-d", classes.toString());
+            List<String> options = new ArrayList<>(List.of("--release", "21", "-proc:none", "-Xlint:-module,-options",
+                    "--module-path", modulePath(), "-d", classes.toString()));
+            if (!sources.containsKey("module-info.java")) {
+                options.addAll(List.of("--add-modules", "io.gitopsauditor.plugin.api")); // a plain, non-modular jar
+            }
             boolean ok = compiler.getTask(messages, fileManager, null, options, null,
                     fileManager.getJavaFileObjectsFromFiles(files)).call();
             if (!ok) {

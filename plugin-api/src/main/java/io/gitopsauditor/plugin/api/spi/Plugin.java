@@ -11,7 +11,7 @@ import io.gitopsauditor.plugin.api.PluginDescriptor;
  * module com.example.hello {
  *     requires io.gitopsauditor.plugin.api;
  *     provides io.gitopsauditor.plugin.api.spi.Plugin with com.example.hello.internal.HelloPlugin;
- *     opens com.example.hello.internal to org.glassfish.hk2.locator, com.fasterxml.jackson.databind;
+ *     opens com.example.hello.internal to org.glassfish.jersey.core.server, com.fasterxml.jackson.databind;
  * }
  * }</pre>
  *
@@ -69,7 +69,7 @@ public interface Plugin {
     /**
      * Starts the plugin's own work. Runs after its migrations, before the port opens, on a
      * thread of its own, and must return within the start timeout
-     * ({@code platform.plugin-start-timeout}).
+     * ({@code plugin-start-timeout}, which also bounds {@code register} and {@code stop}).
      *
      * @param context this plugin's context
      * @throws Exception any failure, which marks the plugin FAILED with its message

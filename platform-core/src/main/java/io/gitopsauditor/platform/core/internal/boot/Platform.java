@@ -9,6 +9,7 @@ import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.http.HttpServer;
 import io.gitopsauditor.platform.core.internal.http.Json;
 import io.gitopsauditor.platform.core.internal.http.PlatformResource;
+import io.gitopsauditor.platform.core.internal.http.RejectedResources;
 import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
 import io.gitopsauditor.plugin.api.PluginState;
 import io.gitopsauditor.platform.core.internal.plugin.PluginManager;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +64,7 @@ public final class Platform implements AutoCloseable {
             plugins.load();
             plugins.migrate(migrations);
             plugins.start();
-            http = new HttpServer(config, json, hub, List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl())),
-                    plugins.withState(PluginState.STARTED));
-            http.start();
+            http = startHttp(config, json, hub, plugins, database);
         } catch (Exception e) {
             stopQuietly(http);
             plugins.stop();
@@ -80,6 +80,31 @@ public final class Platform implements AutoCloseable {
             throw new PlatformStartException("cannot start the HTTP server: " + e.getMessage(), e);
         }
         return new Platform(config, database, hub, plugins, http);
+    }
+
+    /**
+     * Opens the port with every started plugin's routes. When Jersey rejects a plugin's resources,
+     * that plugin is withdrawn (stopped, FAILED with Jersey's reason) and the server is built
+     * again without it; each round removes at least one plugin, so this ends.
+     */
+    private static HttpServer startHttp(PlatformConfig config, ObjectMapper json, EventHub hub, PluginManager plugins,
+                                        Database database) throws Exception {
+        while (true) {
+            List<PluginHandle> live = plugins.withState(PluginState.STARTED);
+            HttpServer http = new HttpServer(config, json, hub,
+                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl())), live);
+            try {
+                http.start();
+                return http;
+            } catch (Exception e) {
+                stopQuietly(http);
+                Map<String, String> rejected = RejectedResources.blame(e, live);
+                if (rejected.isEmpty()) {
+                    throw e;
+                }
+                rejected.forEach((id, reason) -> plugins.withdraw(id, "its REST resources were rejected: " + reason));
+            }
+        }
     }
 
     private static boolean causedByBind(Throwable e) {

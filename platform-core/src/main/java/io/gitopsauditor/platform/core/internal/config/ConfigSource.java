@@ -23,6 +23,7 @@ import java.util.TreeMap;
  */
 public final class ConfigSource {
     public static final String ENV_PREFIX = "GITOPS_AUDITOR_";
+    private static final String COMMAND_LINE = "the command line";
 
     private final Map<String, ConfigValue> values;
     private final Map<String, String> environment;
@@ -53,7 +54,7 @@ public final class ConfigSource {
     private ConfigSource withFlags(Map<String, String> flags) {
         flags.forEach((key, value) -> {
             if (value != null) {
-                values.put(key, new ConfigValue(value, "--" + key));
+                values.put(key, new ConfigValue(value, COMMAND_LINE));
             }
         });
         return this;
@@ -67,7 +68,7 @@ public final class ConfigSource {
     /** The effective value of a key: a flag, else its environment variable, else the file. */
     public Optional<ConfigValue> get(String key) {
         ConfigValue value = values.get(key);
-        if (value != null && value.source().startsWith("--")) {
+        if (value != null && value.source().equals(COMMAND_LINE)) {
             return Optional.of(value);
         }
         String env = environment.get(envName(key));

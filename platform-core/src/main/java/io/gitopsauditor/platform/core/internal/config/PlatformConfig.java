@@ -44,8 +44,9 @@ public record PlatformConfig(
     /**
      * Limits of the WebSocket hub.
      *
-     * @param queueSize      outgoing messages buffered per client before it is dropped as too slow (256)
-     * @param historySize    events kept per channel for clients resuming after a reconnect (500)
+     * @param queueSize      outgoing messages buffered per client before it is dropped as too slow (1024);
+     *                       larger than historySize, so that a full replay fits
+     * @param historySize    events kept per channel for clients resuming after a reconnect (256)
      * @param sendTimeout    how long one write to a client may take (10s)
      * @param maxMessageSize the largest message a client may send, in bytes (65536)
      * @param idleTimeout    a connection with no traffic for this long is closed (5m)
@@ -63,17 +64,25 @@ public record PlatformConfig(
                 pluginsDir,
                 read.value("server.bind", "127.0.0.1", String::strip),
                 read.integer("server.port", 8080, 0, 65535),
-                read.duration("server.shutdown-timeout", "10s"),
+                read.duration("server.shutdown-timeout", "10s", Duration.ZERO),
                 Set.copyOf(read.list("disabled-plugins")),
-                read.duration("plugin-start-timeout", "30s"),
-                read.duration("database.busy-timeout", "5s"),
+                read.duration("plugin-start-timeout", "30s", Duration.ofMillis(100)),
+                read.duration("database.busy-timeout", "5s", Duration.ZERO),
                 read.integer("database.pool-size", 4, 1, 64),
-                new WebSocketLimits(
-                        read.integer("websocket.queue-size", 256, 8, 1_000_000),
-                        read.integer("websocket.history-size", 500, 0, 1_000_000),
-                        read.duration("websocket.send-timeout", "10s"),
-                        read.integer("websocket.max-message-size", 65_536, 1024, 16 * 1024 * 1024),
-                        read.duration("websocket.idle-timeout", "5m")));
+                webSocketLimits(read));
+    }
+
+    private static WebSocketLimits webSocketLimits(Reader read) {
+        int queueSize = read.integer("websocket.queue-size", 1024, 8, 1_000_000);
+        int historySize = read.integer("websocket.history-size", 256, 0, 1_000_000);
+        if (historySize >= queueSize) {
+            throw new ConfigException("websocket.history-size (" + historySize + ") must be smaller than websocket.queue-size ("
+                    + queueSize + "), or a client replaying a full history would be dropped as too slow");
+        }
+        return new WebSocketLimits(queueSize, historySize,
+                read.duration("websocket.send-timeout", "10s", Duration.ofMillis(100)),
+                read.integer("websocket.max-message-size", 65_536, 1024, 16 * 1024 * 1024),
+                read.duration("websocket.idle-timeout", "5m", Duration.ofSeconds(1)));
     }
 
     /** Keys in the file or flags that neither the kernel nor the plugin namespace knows: likely typos. */
@@ -90,8 +99,13 @@ public record PlatformConfig(
             return source.get(key).map(v -> ConfigValues.integer(key, v, min, max)).orElse(defaultValue);
         }
 
-        Duration duration(String key, String defaultValue) {
-            return ConfigValues.duration(key, source.get(key).orElse(new ConfigValue(defaultValue, "default")));
+        Duration duration(String key, String defaultValue, Duration minimum) {
+            ConfigValue value = source.get(key).orElse(new ConfigValue(defaultValue, "default"));
+            Duration duration = ConfigValues.duration(key, value);
+            if (duration.compareTo(minimum) < 0) {
+                throw ConfigValues.invalid(key, value, "at least " + (minimum.isZero() ? "0s" : minimum.toMillis() + "ms"));
+            }
+            return duration;
         }
 
         List<String> list(String key) {

@@ -2,7 +2,6 @@ package io.gitopsauditor.platform.core.internal.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitopsauditor.plugin.api.Event;
 import io.gitopsauditor.plugin.api.EventBus;
 import java.time.Instant;
@@ -71,8 +70,11 @@ public final class EventHub implements AutoCloseable {
         }
         synchronized (channel) {
             // Rendered before it is numbered for good: a payload Jackson cannot write leaves no gap.
-            Event event = new Event(name, channel.latest() + 1, Instant.now(), payload);
-            channel.deliver(event, render(event));
+            long sequence = channel.latest() + 1;
+            Instant time = Instant.now();
+            String data = payloadJson(name, payload);
+            Event event = new Event(name, sequence, time, payload, data);
+            channel.deliver(event, frame(event));
             return event;
         }
     }
@@ -106,8 +108,10 @@ public final class EventHub implements AutoCloseable {
         if (channel == null) {
             return false;
         }
-        boolean restarted = since >= 0 && clientEpoch != null && !clientEpoch.equals(epoch);
         synchronized (channel) {
+            // A client from an earlier run: it says so with its epoch, or gives away a sequence
+            // number this run has not reached (an old client that sends no epoch).
+            boolean restarted = since >= 0 && (clientEpoch != null ? !clientEpoch.equals(epoch) : since > channel.latest());
             Channel.Attachment attachment = channel.attach(sink, restarted ? 0 : since);
             sink.send(json.createObjectNode().put("type", "subscribed").put("channel", channelName)
                     .put("epoch", epoch).put("seq", attachment.latest()).toString());
@@ -136,20 +140,24 @@ public final class EventHub implements AutoCloseable {
         channels.values().forEach(channel -> channel.detach(sink));
     }
 
-    private String render(Event event) {
-        ObjectNode frame = json.createObjectNode()
+    private String payloadJson(String channel, Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(channel + ": event payload of type " + payload.getClass().getSimpleName()
+                    + " cannot be written as JSON (is its package open to com.fasterxml.jackson.databind?)", e);
+        }
+    }
+
+    /** The WebSocket frame: the header fields, then the payload JSON rendered once for everyone. */
+    private String frame(Event event) {
+        String header = json.createObjectNode()
                 .put("type", "event")
                 .put("channel", event.channel())
                 .put("seq", event.sequence())
-                .put("time", event.time().toString());
-        try {
-            frame.set("data", json.valueToTree(event.payload()));
-            return json.writeValueAsString(frame);
-        } catch (IllegalArgumentException | JsonProcessingException e) {
-            throw new IllegalArgumentException(event.channel() + ": event payload of type "
-                    + event.payload().getClass().getSimpleName() + " cannot be written as JSON (is its package open to "
-                    + "com.fasterxml.jackson.databind?)", e);
-        }
+                .put("time", event.time().toString())
+                .toString();
+        return header.substring(0, header.length() - 1) + ",\"data\":" + event.payloadJson() + "}";
     }
 
     @Override

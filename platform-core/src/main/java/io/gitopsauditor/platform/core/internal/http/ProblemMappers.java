@@ -1,9 +1,11 @@
 package io.gitopsauditor.platform.core.internal.http;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gitopsauditor.plugin.api.ProblemException;
 import jakarta.ws.rs.NotAllowedException;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,7 @@ public final class ProblemMappers {
 
     /** All mappers, for registration. */
     public static List<Object> all() {
-        return List.of(new Plugin(), new JaxRs(), new JsonBody(), new EmptyBody(), new Unexpected());
+        return List.of(new Plugin(), new JaxRs(), new Param(), new JsonBody(), new EmptyBody(), new Unexpected());
     }
 
     /** A plugin said what went wrong. */
@@ -45,6 +48,13 @@ public final class ProblemMappers {
     public static final class JaxRs implements ExceptionMapper<WebApplicationException> {
         @Context
         private UriInfo uri;
+
+        public JaxRs() {
+        }
+
+        JaxRs(UriInfo uri) {
+            this.uri = uri;
+        }
 
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -84,10 +94,33 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A query, header, cookie or form parameter that does not convert to its declared type. JAX-RS
+     * answers 404 for these, which tells a user the route does not exist; it does, the value is wrong.
+     */
+    public static final class Param implements ExceptionMapper<ParamException> {
+        @Context
+        private UriInfo uri;
+
+        @Override
+        public Response toResponse(ParamException e) {
+            if (e instanceof ParamException.PathParamException || e instanceof ParamException.MatrixParamException) {
+                return new JaxRs(uri).toResponse(e);
+            }
+            String kind = e.getParameterType().getSimpleName().replace("Param", "").toLowerCase(java.util.Locale.ROOT);
+            return Problem.of(400, "Invalid input", "The " + kind + " parameter '" + e.getParameterName()
+                    + "' has a value of the wrong type.").toResponse();
+        }
+    }
+
     /** A JSON body that does not parse or does not fit the expected shape. */
     public static final class JsonBody implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            if (e instanceof InvalidDefinitionException || e instanceof JsonGenerationException) {
+                // Not the client's fault: a type Jackson cannot handle, or a response that cannot be written.
+                return new Unexpected().toResponse(e);
+            }
             return Problem.of(400, "Invalid JSON", describe(e)).toResponse();
         }
 

@@ -42,6 +42,7 @@ final class DefaultPluginContext implements PluginContext {
     private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean registrationOpen = true;
     private volatile boolean databaseReady;
+    private volatile boolean released;
     private volatile PluginScheduler scheduler;
 
     DefaultPluginContext(PluginDescriptor descriptor, Module module, Contributions contributions, ConfigSource config,
@@ -65,6 +66,7 @@ final class DefaultPluginContext implements PluginContext {
 
     /** Cancels the plugin's tasks and listeners: after stop, or when it failed. */
     void release() {
+        released = true;
         subscriptions.forEach(EventBus.Subscription::close);
         subscriptions.clear();
         PluginScheduler current = scheduler;
@@ -99,6 +101,7 @@ final class DefaultPluginContext implements PluginContext {
                     throw new IllegalArgumentException(descriptor.id() + ": pass a resource instance here, or use resource(Class)");
                 }
                 requirePath(resource.getClass());
+                requireOpenTo(resource.getClass(), JERSEY);
                 contributions.addRestResource(resource);
             }
 
@@ -106,9 +109,31 @@ final class DefaultPluginContext implements PluginContext {
             public void resource(Class<?> resourceClass) {
                 requireRegistration("REST resources");
                 requirePath(resourceClass);
+                requireOpenTo(resourceClass, JERSEY, HK2);
                 contributions.addRestResource(resourceClass);
             }
         };
+    }
+
+    private static final String JERSEY = "org.glassfish.jersey.core.server";
+    private static final String HK2 = "org.glassfish.hk2.locator";
+
+    /**
+     * Jersey calls resource methods reflectively, and HK2 creates class-registered resources: a
+     * package not open to them would only fail at request time, with a 500. Refuse it now, saying
+     * exactly what to add to module-info.java.
+     */
+    private void requireOpenTo(Class<?> type, String... readers) {
+        String pkg = type.getPackageName();
+        for (String reader : readers) {
+            ModuleLayer.boot().findModule(reader).ifPresent(module -> {
+                if (!type.getModule().isOpen(pkg, module)) {
+                    throw new IllegalArgumentException(descriptor.id() + ": REST resource " + type.getSimpleName()
+                            + " is in package " + pkg + ", which module-info.java must open to Jersey: 'opens " + pkg + " to "
+                            + String.join(", ", readers) + ";'");
+                }
+            });
+        }
     }
 
     private void requirePath(Class<?> type) {
@@ -191,6 +216,10 @@ final class DefaultPluginContext implements PluginContext {
 
             @Override
             public Subscription subscribe(String channel, Consumer<Event> listener) {
+                if (registrationOpen) {
+                    throw new PluginStateException(descriptor.id() + ": subscribe in start(): other plugins' channels"
+                            + " are only all declared once every plugin has registered");
+                }
                 Subscription subscription = hub.listen(descriptor.id(), channel, listener);
                 subscriptions.add(subscription);
                 return subscription;
@@ -203,6 +232,9 @@ final class DefaultPluginContext implements PluginContext {
         PluginScheduler current = scheduler;
         if (current == null) {
             synchronized (this) {
+                if (released) {
+                    throw new PluginStateException(descriptor.id() + ": the plugin has stopped or failed; its scheduler is closed");
+                }
                 if (scheduler == null) {
                     scheduler = new PluginScheduler(descriptor.id());
                 }

@@ -104,6 +104,12 @@ public final class PluginDiscovery {
             if (module.getLayer() != layer) {
                 continue;
             }
+            if (module.getDescriptor().isAutomatic()) {
+                // An automatic module opens every package and reads everything: not a plugin boundary.
+                handles.add(PluginHandle.broken(module.getName(), origin(file, module.getName()), "module " + module.getName()
+                        + " has no module-info.class; a plugin must be an explicit module (see the plugin guide)"));
+                continue;
+            }
             handles.add(instantiate(provider, module, file));
         }
         return handles;

@@ -74,7 +74,7 @@ public final class PluginManager {
             handle.state(PluginState.DISABLED);
             LOG.info("plugin {} is disabled by configuration (disabled-plugins)", descriptor.id());
         }
-        if (holder == null) {
+        if (holder == null && handle.state() != PluginState.FAILED) {
             byId.put(descriptor.id(), handle);
         }
         if (handle.state() == PluginState.FAILED) {
@@ -118,6 +118,17 @@ public final class PluginManager {
                 started.add(handle);
                 LOG.info("plugin {} {} started ({})", handle.id(), handle.descriptor().orElseThrow().version(),
                         handle.origin().describe());
+            }
+        }
+    }
+
+    /** Stops a started plugin whose contributions the platform cannot serve, and fails it with the reason. */
+    public void withdraw(String id, String reason) {
+        for (PluginHandle handle : List.copyOf(started)) {
+            if (handle.id().equals(id)) {
+                started.remove(handle);
+                bounded(handle, "stop", () -> handle.plugin().stop());
+                fail(handle, "serve", null, reason);
             }
         }
     }

@@ -49,6 +49,14 @@ class ConfigSourceTest {
     }
 
     @Test
+    void limitsThatCannotWorkAreRefusedAtStart() {
+        assertThatThrownBy(() -> PlatformConfig.from(ConfigSource.of(Map.of("websocket.history-size", "2000"))))
+                .hasMessageContaining("must be smaller than websocket.queue-size");
+        assertThatThrownBy(() -> PlatformConfig.from(ConfigSource.of(Map.of("plugin-start-timeout", "0s"))))
+                .hasMessage("plugin-start-timeout must be at least 100ms, got '0s' (from the command line)");
+    }
+
+    @Test
     void unreadableYamlNamesTheFile() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yml"), "server: [unclosed\n");
         assertThatThrownBy(() -> ConfigSource.load(file, Map.of(), Map.of())).isInstanceOf(ConfigException.class)

@@ -76,6 +76,25 @@ class EventHubTest {
     }
 
     @Test
+    void clientWithoutEpochAheadOfThisRunIsToldTheServerRestarted() throws Exception {
+        try (EventHub hub = new EventHub(json, 3)) {
+            hub.declare("a", "x");
+            hub.publish("a", "x", Map.of());
+            Sink sink = new Sink();
+            hub.attach(sink, "a.x", 40, null);
+            assertThat(json.readTree(sink.frames().get(1)).path("reason").asText()).isEqualTo("restart");
+        }
+    }
+
+    @Test
+    void eventsCarryTheirPayloadAsJsonForListenersInOtherPlugins() {
+        try (EventHub hub = new EventHub(json, 3)) {
+            hub.declare("a", "x");
+            assertThat(hub.publish("a", "x", Map.of("repo", "r1")).payloadJson()).isEqualTo("{\"repo\":\"r1\"}");
+        }
+    }
+
+    @Test
     void inProcessListenersReceiveEventsAndStopWhenClosed() throws Exception {
         try (EventHub hub = new EventHub(json, 3)) {
             hub.declare("a", "x");
