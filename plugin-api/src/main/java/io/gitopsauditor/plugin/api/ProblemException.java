@@ -15,7 +15,9 @@ package io.gitopsauditor.plugin.api;
 public class ProblemException extends PluginException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status, 400 to 599. */
     private final int status;
+    /** The short, fixed summary of the problem type. */
     private final String title;
 
     /**
