@@ -17,7 +17,8 @@ public final class CommonOptions {
     Path config;
 
     @Option(names = "--plugins-dir", paramLabel = "DIR",
-            description = "Folder of third-party plugin jars (env GITOPS_AUDITOR_PLUGINS_DIR; default <data-dir>/plugins).")
+            description = "Folder of third-party plugin jars (env GITOPS_AUDITOR_PLUGINS_DIR; default: the installation's "
+                    + "plugins/ folder, or <data-dir>/plugins when run from the source tree).")
     Path pluginsDir;
 
     /** Merges defaults, the config file, the environment and these flags (plus any extra flags). */
@@ -33,6 +34,15 @@ public final class CommonOptions {
         if (file == null && System.getenv("GITOPS_AUDITOR_CONFIG") != null && !System.getenv("GITOPS_AUDITOR_CONFIG").isBlank()) {
             file = Path.of(System.getenv("GITOPS_AUDITOR_CONFIG"));
         }
-        return ConfigSource.load(file, System.getenv(), flags);
+        return ConfigSource.load(file, System.getenv(), flags, installationDefaults());
+    }
+
+    /**
+     * An installed product (the launcher passes {@code -Dgitops-auditor.home}) reads third-party
+     * jars from its own {@code plugins/} folder; run from the source tree, from {@code <data-dir>/plugins}.
+     */
+    private static Map<String, String> installationDefaults() {
+        String home = System.getProperty("gitops-auditor.home");
+        return home == null || home.isBlank() ? Map.of() : Map.of("plugins-dir", Path.of(home, "plugins").toString());
     }
 }

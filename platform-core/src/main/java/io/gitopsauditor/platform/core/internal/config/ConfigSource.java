@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The merged configuration as flat, dotted, kebab-case keys ({@code server.port},
- * {@code plugins.hello.greeting}). Later layers win: built-in defaults, then the YAML file, then
+ * {@code plugins.hello.greeting}). Later layers win: built-in defaults (those of the installation,
+ * such as its {@code plugins/} folder, then the kernel's own), then the YAML file, then
  * environment variables ({@code GITOPS_AUDITOR_} + the key in upper case with dots and dashes as
  * underscores), then command-line flags.
  */
@@ -27,10 +28,12 @@ public final class ConfigSource {
 
     private final Map<String, ConfigValue> values;
     private final Map<String, String> environment;
+    private final Map<String, String> installationDefaults;
 
-    private ConfigSource(Map<String, ConfigValue> values, Map<String, String> environment) {
+    private ConfigSource(Map<String, ConfigValue> values, Map<String, String> environment, Map<String, String> installationDefaults) {
         this.values = values;
         this.environment = environment;
+        this.installationDefaults = installationDefaults;
     }
 
     /**
@@ -39,16 +42,24 @@ public final class ConfigSource {
      * @param flags       values given on the command line, by key
      */
     public static ConfigSource load(Path file, Map<String, String> environment, Map<String, String> flags) {
+        return load(file, environment, flags, Map.of());
+    }
+
+    /**
+     * @param installationDefaults defaults that depend on where the product is installed, below every other layer
+     */
+    public static ConfigSource load(Path file, Map<String, String> environment, Map<String, String> flags,
+                                    Map<String, String> installationDefaults) {
         Map<String, ConfigValue> merged = new TreeMap<>();
         if (file != null) {
             readYaml(file).forEach((key, value) -> merged.put(key, new ConfigValue(value, file.toString())));
         }
-        return new ConfigSource(merged, Map.copyOf(environment)).withFlags(flags);
+        return new ConfigSource(merged, Map.copyOf(environment), Map.copyOf(installationDefaults)).withFlags(flags);
     }
 
     /** Configuration from explicit values only, for tests and tools. */
     public static ConfigSource of(Map<String, String> values) {
-        return new ConfigSource(new TreeMap<>(), Map.of()).withFlags(values);
+        return new ConfigSource(new TreeMap<>(), Map.of(), Map.of()).withFlags(values);
     }
 
     private ConfigSource withFlags(Map<String, String> flags) {
@@ -74,6 +85,9 @@ public final class ConfigSource {
         String env = environment.get(envName(key));
         if (env != null) {
             return Optional.of(new ConfigValue(env, envName(key)));
+        }
+        if (value == null && installationDefaults.containsKey(key)) {
+            return Optional.of(new ConfigValue(installationDefaults.get(key), "the installation's default"));
         }
         return Optional.ofNullable(value);
     }

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * and {@code docs/configuration.md}.
  *
  * @param dataDir             where the database and per-plugin data live ({@code data-dir}, default {@code ./data})
- * @param pluginsDir          where third-party plugin jars are dropped ({@code plugins-dir}, default {@code <data-dir>/plugins})
+ * @param pluginsDir          where third-party plugin jars are dropped ({@code plugins-dir}; default the
+ *                            installation's {@code plugins/}, or {@code <data-dir>/plugins} from the source tree)
  * @param bind                the address the HTTP server listens on ({@code server.bind}, default 127.0.0.1)
  * @param port                the HTTP port, 0 for any free one ({@code server.port}, default 8080)
  * @param shutdownTimeout     how long in-flight requests may finish on stop ({@code server.shutdown-timeout}, 10s)

@@ -36,6 +36,16 @@ class ConfigSourceTest {
     }
 
     @Test
+    void installationDefaultsYieldToEveryOtherLayer() throws Exception {
+        Map<String, String> install = Map.of("plugins-dir", "/opt/gitops-auditor/plugins");
+        assertThat(PlatformConfig.from(ConfigSource.load(null, Map.of(), Map.of(), install)).pluginsDir())
+                .isEqualTo(Path.of("/opt/gitops-auditor/plugins"));
+        Path file = Files.writeString(dir.resolve("c.yml"), "plugins-dir: /srv/plugins\n");
+        assertThat(PlatformConfig.from(ConfigSource.load(file, Map.of(), Map.of(), install)).pluginsDir())
+                .isEqualTo(Path.of("/srv/plugins"));
+    }
+
+    @Test
     void environmentNamesAreDerivedFromKeys() {
         assertThat(ConfigSource.envName("server.port")).isEqualTo("GITOPS_AUDITOR_SERVER_PORT");
         assertThat(ConfigSource.envName("plugins.github-actions.token")).isEqualTo("GITOPS_AUDITOR_PLUGINS_GITHUB_ACTIONS_TOKEN");
