@@ -53,8 +53,9 @@ done
 APP_HOME=$(cd "$(dirname "$0")/.." && pwd -P)
 PREFIX=$(dirname "$APP_HOME")
 VERSION_DIR=$(basename "$APP_HOME")
-[ -x "$APP_HOME/bin/gitops-auditor" ] && [ -f "$APP_HOME/systemd/gitops-auditor.service" ] ||
+if [ ! -x "$APP_HOME/bin/gitops-auditor" ] || [ ! -f "$APP_HOME/systemd/gitops-auditor.service" ]; then
   die "$APP_HOME does not look like an unpacked GitOps Auditor (bin/gitops-auditor, systemd/ missing)"
+fi
 case $PREFIX in
   *[!A-Za-z0-9/._-]*) die "unpack the tarball under a path without spaces or special characters (not '$PREFIX')" ;;
 esac
