@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Smoke test of the tarball, as a user meets it:
+#
+#   distribution/src/test/smoke.sh distribution/target/gitops-auditor-VERSION-linux-x64.tar.gz
+#
+# Run by './mvnw verify' (the distribution module's verify phase). It unpacks the tarball into a temporary
+# folder and, with an empty environment and a PATH that holds no java at all, so only the bundled runtime can
+# run it:
+#   - checks the layout (bin, lib, plugins, conf, runtime, systemd, docs) and the runtime's modules;
+#   - starts 'serve' on a free 127.0.0.1 port with a temporary data folder: health, plugin list (none yet);
+#   - stops it with SIGTERM: exit 143, "stopped cleanly"; on Java 25+ that first start trained the AOT cache;
+#   - drops the example third-party plugin into plugins/, restarts (now from the AOT cache): the plugin is
+#     STARTED, its REST endpoint and its UI bundle (served from inside its jar) answer; writes a greeting;
+#   - stops, starts again: the greeting is still there (the data persisted); 'plugins' lists the plugin;
+#   - lints the unit with 'systemd-analyze verify' and prints its 'systemd-analyze security' exposure when
+#     systemd-analyze is installed, shellchecks the scripts when shellcheck is; skips each with a notice if not.
+# Prints "ok"/"FAIL" per check and, last, "smoke: N passed, M failed" on its own line; exits 1 on any failure.
+# Only loopback traffic; every wait is bounded; the temporary folder is removed at the end.
+set -uo pipefail
+
+TARBALL=${1:?usage: smoke.sh TARBALL}
+[ -f "$TARBALL" ] || {
+  echo "smoke: no tarball at $TARBALL: build it first (./mvnw package)" >&2
+  exit 1
+}
+TARBALL=$(cd "$(dirname "$TARBALL")" && pwd -P)/$(basename "$TARBALL")
+HOST=127.0.0.1
+
+passed=0
+failed=0
+skipped=0
+ok() {
+  passed=$((passed + 1))
+  echo "ok    $*"
+}
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL  $*"
+}
+skip() {
+  skipped=$((skipped + 1))
+  echo "skip  $*"
+}
+check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
+  local what=$1
+  shift
+  if "$@" >/dev/null 2>&1; then ok "$what"; else fail "$what"; fi
+}
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gitops-auditor-smoke.XXXXXX")
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -KILL "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+finish() {
+  echo "smoke: $passed passed, $failed failed${skipped:+, $skipped skipped}"
+  [ "$failed" = 0 ]
+  exit
+}
+
+# --- Unpack -----------------------------------------------------------------------------------------------
+name=$(basename "$TARBALL" -linux-x64.tar.gz)
+if tar -xzf "$TARBALL" -C "$WORK"; then ok "unpacks ($(du -h "$TARBALL" | cut -f1))"; else
+  fail "unpacks"
+  finish
+fi
+APP=$WORK/$name
+if [ -d "$APP" ] && [ "$(find "$WORK" -mindepth 1 -maxdepth 1 | wc -l)" = 1 ]; then
+  ok "one top-level folder $name/"
+else
+  fail "one top-level folder $name/ (found: $(ls "$WORK"))"
+  finish
+fi
+
+# --- Layout -----------------------------------------------------------------------------------------------
+check "bin/gitops-auditor is executable" test -x "$APP/bin/gitops-auditor"
+check "lib/ holds the kernel and plugin API" compgen -G "$APP/lib/platform-core-*.jar"
+check "plugins/ holds only its README" test "$(ls "$APP/plugins")" = README.md
+check "conf/gitops-auditor.yml is there" test -f "$APP/conf/gitops-auditor.yml"
+check "runtime/bin/java is executable" test -x "$APP/runtime/bin/java"
+check "runtime/lib/jspawnhelper is executable (child processes)" test -x "$APP/runtime/lib/jspawnhelper"
+check "systemd/ holds the unit and install scripts" test -f "$APP/systemd/gitops-auditor.service" -a \
+  -x "$APP/systemd/install.sh" -a -x "$APP/systemd/uninstall.sh" -a -x "$APP/systemd/gitops-auditor-cli"
+check "docs/ holds the user guide" test -f "$APP/docs/install.md" -a -f "$APP/docs/configuration.md"
+check "no build leftovers (cache/)" test ! -e "$APP/cache"
+runtime_modules=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$APP/runtime/release")
+runtime_java=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$APP/runtime/release")
+if [[ " $runtime_modules " == *" jdk.zipfs "* && " $runtime_modules " == *" java.sql "* &&
+  " $runtime_modules " != *" jdk.compiler "* && " $runtime_modules " != *" jdk.jlink "* ]]; then
+  ok "runtime: $(wc -w <<<"$runtime_modules") JDK modules (jdk.zipfs, java.sql; no compiler, no jlink), $(du -sh "$APP/runtime" | cut -f1)"
+else
+  fail "runtime modules: $runtime_modules"
+fi
+
+# --- A PATH without any java, an empty environment --------------------------------------------------------
+# Only the tools the launcher and this script call, linked into one folder: no JDK can be found by accident.
+mkdir -p "$WORK/path"
+for tool in sh bash dirname readlink sed head mkdir tr stat cksum cut cat rm ls env uname id; do
+  if location=$(command -v "$tool"); then ln -s "$location" "$WORK/path/$tool"; fi
+done
+# The launcher with nothing of this shell's environment. A plain command, not a function: started with '&',
+# its PID is the JVM's (env and the launcher exec), which is what SIGTERM must reach.
+clean_env=(env -i PATH="$WORK/path" HOME="$WORK/home" LANG=C.UTF-8 GITOPS_AUDITOR_CACHE_DIR="$WORK/cache")
+run_app() { "${clean_env[@]}" "$APP/bin/gitops-auditor" "$@"; }
+check "no java on the test PATH" test -z "$(PATH=$WORK/path command -v java)"
+if out=$(run_app version 2>&1) && [[ $out == "GitOps Auditor "* ]]; then ok "version: $out"; else fail "version: $out"; fi
+
+DATA=$WORK/data
+PORT=""
+BASE=""
+# start_server LABEL: serve in the background on a free port; waits (60 s at most) for the ready line.
+start_server() {
+  local t0 i
+  : >"$WORK/out.log"
+  : >"$WORK/err.log"
+  t0=$(date +%s%N)
+  "${clean_env[@]}" "$APP/bin/gitops-auditor" serve --data-dir "$DATA" --bind "$HOST" --port 0 \
+    >"$WORK/out.log" 2>"$WORK/err.log" &
+  SERVER_PID=$!
+  PORT=""
+  for i in $(seq 1 600); do
+    PORT=$(sed -n "s|.* listening on http://$HOST:\([0-9]*\).*|\1|p" "$WORK/out.log" | head -n 1)
+    [ -z "$PORT" ] || break
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -z "$PORT" ]; then
+    fail "$1: no 'listening on' line within 60 s"
+    sed 's/^/      /' "$WORK/err.log" | tail -n 20
+    return 1
+  fi
+  BASE="http://$HOST:$PORT"
+  ok "$1: listening on port $PORT after $((($(date +%s%N) - t0) / 1000000)) ms"
+}
+
+# stop_server LABEL: SIGTERM, then exit status 143 and a clean shutdown within 120 s.
+stop_server() {
+  local i status
+  kill -TERM "$SERVER_PID"
+  for i in $(seq 1 1200); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    fail "$1: still running 120 s after SIGTERM"
+    kill -KILL "$SERVER_PID"
+  fi
+  wait "$SERVER_PID"
+  status=$?
+  SERVER_PID=""
+  if [ "$status" = 143 ] && grep -q "stopped cleanly" "$WORK/err.log"; then
+    ok "$1: SIGTERM -> exit 143, stopped cleanly"
+  else
+    fail "$1: SIGTERM -> exit $status; log:"
+    tail -n 20 "$WORK/err.log" | sed 's/^/      /'
+  fi
+}
+
+http() { # http METHOD PATH [BODY]: prints "STATUS BODY"
+  local args=(-s --max-time 10 -o "$WORK/body" -w '%{http_code}' -X "$1")
+  [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data "$3")
+  local status
+  status=$(curl "${args[@]}" "$BASE$2")
+  echo "$status $(cat "$WORK/body" 2>/dev/null)"
+}
+expect() { # expect DESCRIPTION RESPONSE PATTERN (a bash glob)
+  # shellcheck disable=SC2053 # the pattern is a glob on purpose
+  if [[ $2 == $3 ]]; then ok "$1"; else fail "$1: got ${2:0:300}"; fi
+}
+
+# --- First start: no plugins ------------------------------------------------------------------------------
+if start_server "first start (fresh data folder)"; then
+  exe=$(readlink "/proc/$SERVER_PID/exe" 2>/dev/null || true)
+  if [ "$exe" = "$APP/runtime/bin/java" ]; then ok "the JVM is the bundled runtime ($exe)"; else fail "the JVM is $exe, not $APP/runtime/bin/java"; fi
+  expect "health: UP" "$(http GET /api/platform/health)" '200 *"status":"UP"*'
+  expect "plugin list: no plugin yet" "$(http GET /api/platform/plugins)" '200 \[\]'
+  stop_server "first stop"
+fi
+check "the database file exists" test -s "$DATA/gitops-auditor.db"
+if [ "${runtime_java:-0}" -ge 25 ]; then
+  caches=$(find "$WORK/cache" -name 'gitops-auditor-serve-*.aot' 2>/dev/null)
+  if [ -n "$caches" ] && ! compgen -G "$WORK/cache/*.aot.config" >/dev/null; then
+    ok "the first start trained the AOT cache ($(du -h "$caches" | cut -f1))"
+  else
+    fail "no AOT cache after the first stop (cache folder: $(ls "$WORK/cache" 2>&1))"
+  fi
+else
+  skip "AOT cache: the bundled runtime is Java $runtime_java (needs 25+)"
+fi
+
+# --- Drop in the example third-party plugin, restart ------------------------------------------------------
+cp "$APP/example-plugins/hello-plugin.jar" "$APP/plugins/"
+if start_server "restart with the example plugin in plugins/"; then
+  if grep -q '\[error\]\[aot\]' "$WORK/err.log"; then fail "the AOT cache was rejected: $(grep -m 3 aot "$WORK/err.log")"; else ok "no AOT cache error"; fi
+  expect "plugin list: hello STARTED from plugins/" "$(http GET /api/platform/plugins)" \
+    '200 *"id":"hello"*"state":"STARTED"*"source":"hello-plugin.jar"*'
+  expect "health counts it" "$(http GET /api/platform/health)" '200 *"STARTED":1*'
+  expect "the plugin's REST endpoint answers" "$(http GET /api/hello/greetings)" '200 \[*'
+  expect "the plugin's UI bundle is served from its jar" "$(http GET /ui/hello/index.js)" '200 ?*'
+  expect "a greeting is stored" "$(http POST /api/hello/greetings '{"name": "smoke"}')" '201 *"name":"smoke"*'
+  stop_server "stop with the plugin"
+fi
+
+# --- Data persisted across a restart ----------------------------------------------------------------------
+if start_server "third start"; then
+  expect "the greeting survived the restart" "$(http GET /api/hello/greetings)" '200 *"message":"Hello, smoke!"*'
+  stop_server "third stop"
+fi
+if out=$(run_app plugins --data-dir "$DATA" 2>&1) && [[ $out == *hello*REGISTERED*hello-plugin.jar* ]]; then
+  ok "'plugins' lists the plugin"
+else
+  fail "'plugins': $out"
+fi
+
+# --- The unit and the scripts -----------------------------------------------------------------------------
+unit=$APP/systemd/gitops-auditor.service
+for line in 'User=gitops-auditor' 'ExecStart=/opt/gitops-auditor/current/bin/gitops-auditor serve' \
+  'SuccessExitStatus=143' 'Restart=on-failure' 'NoNewPrivileges=yes' 'ProtectSystem=strict' 'PrivateTmp=yes' \
+  'StateDirectory=gitops-auditor' 'Environment=GITOPS_AUDITOR_CACHE_DIR=/var/cache/gitops-auditor'; do
+  check "unit: $line" grep -qx "$line" "$unit"
+done
+check "unit: never root" test -z "$(grep -E '^User=(root|0)?$' "$unit")"
+if command -v systemd-analyze >/dev/null 2>&1; then
+  # As install.sh would write it for this folder, with the 'current' link it points through.
+  ln -s "$name" "$WORK/current"
+  sed "s|/opt/gitops-auditor|$WORK|g" "$unit" >"$WORK/gitops-auditor.service"
+  if out=$(systemd-analyze verify --man=no "$WORK/gitops-auditor.service" 2>&1) && [ -z "$out" ]; then
+    ok "systemd-analyze verify: clean"
+  else
+    fail "systemd-analyze verify: $out"
+  fi
+  if out=$(systemd-analyze security --offline=true --no-pager "$WORK/gitops-auditor.service" 2>&1); then
+    ok "systemd-analyze security: $(grep -o 'Overall exposure level.*' <<<"$out" | sed 's/\x1b\[[0-9;]*m//g')"
+  else
+    skip "systemd-analyze security --offline needs systemd 252+: $(head -n 1 <<<"$out")"
+  fi
+else
+  skip "systemd-analyze is not installed: the unit file was not verified (apt-get install systemd)"
+fi
+if command -v shellcheck >/dev/null 2>&1; then
+  check "shellcheck: launcher, install.sh, uninstall.sh, CLI wrapper" shellcheck "$APP/bin/gitops-auditor" \
+    "$APP/systemd/install.sh" "$APP/systemd/uninstall.sh" "$APP/systemd/gitops-auditor-cli"
+else
+  skip "shellcheck is not installed: the scripts were not linted (apt-get install shellcheck)"
+fi
+expect "install.sh --help" "$(sh "$APP/systemd/install.sh" --help 2>&1)" '*systemctl enable --now gitops-auditor*'
+
+finish
