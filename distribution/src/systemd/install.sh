@@ -134,20 +134,19 @@ say "installed $CLI_LINK (e.g. sudo gitops-auditor plugins)"
 #    folder and JVM options, but on a free loopback port with an empty data folder and no third-party plugins
 #    (nothing of the real installation is touched). The launcher sees no cache for this version and records
 #    one; the JVM writes it when the run is stopped. Without it the service's own first start trains instead.
-as_service_user() {
-  if command -v setpriv >/dev/null 2>&1; then
-    setpriv --reuid="$SERVICE_USER" --regid="$SERVICE_USER" --init-groups -- "$@"
-  else
-    runuser -u "$SERVICE_USER" -- "$@"
-  fi
-}
-
 train_aot() {
   work=$(mktemp -d "${TMPDIR:-/tmp}/gitops-auditor-training.XXXXXX")
   mkdir "$work/data" "$work/plugins"
   chown -R "$SERVICE_USER:$SERVICE_USER" "$work"
   # The service's environment: no JAVA_OPTS nor JAVA_HOME from this shell (they would change the cache key).
-  as_service_user env -i PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 GITOPS_AUDITOR_CACHE_DIR="$CACHE_DIR" \
+  # Not through a shell function: started with '&', $! must be the JVM itself (setpriv, env and the launcher
+  # exec), so that SIGTERM below reaches it.
+  if command -v setpriv >/dev/null 2>&1; then
+    set -- setpriv --reuid="$SERVICE_USER" --regid="$SERVICE_USER" --init-groups --
+  else
+    set -- runuser -u "$SERVICE_USER" --
+  fi
+  "$@" env -i PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 GITOPS_AUDITOR_CACHE_DIR="$CACHE_DIR" \
     "$APP_HOME/bin/gitops-auditor" serve --data-dir "$work/data" --plugins-dir "$work/plugins" \
     --bind 127.0.0.1 --port 0 >"$work/out.log" 2>"$work/err.log" &
   pid=$!
@@ -176,9 +175,11 @@ train_aot() {
   fi
   wait "$pid" 2>/dev/null || true
   status=1
-  for cache in "$CACHE_DIR"/gitops-auditor-serve-*.aot; do
+  # Written as NAME.aot.PID.tmp; complete once the JVM removed NAME.aot.PID.tmp.config. The service's next
+  # start renames it to NAME.aot. (A NAME.aot already there means this run used an existing cache.)
+  for cache in "$CACHE_DIR"/gitops-auditor-serve-*.aot "$CACHE_DIR"/gitops-auditor-serve-*.aot."$pid".tmp; do
     if [ -s "$cache" ] && [ ! -e "$cache.config" ]; then
-      say "AOT cache written: $cache ($(du -h "$cache" | cut -f1))"
+      say "AOT cache ready: $cache ($(du -h "$cache" | cut -f1))"
       status=0
     fi
   done

@@ -49,6 +49,7 @@ check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gitops-auditor-smoke.XXXXXX")
 SERVER_PID=""
+# shellcheck disable=SC2317 # called by the trap
 cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -KILL "$SERVER_PID" 2>/dev/null
@@ -102,7 +103,7 @@ fi
 # --- A PATH without any java, an empty environment --------------------------------------------------------
 # Only the tools the launcher and this script call, linked into one folder: no JDK can be found by accident.
 mkdir -p "$WORK/path"
-for tool in sh bash dirname readlink sed head mkdir tr stat cksum cut cat rm ls env uname id; do
+for tool in sh bash dirname readlink sed head mkdir tr stat cksum cut cat rm mv ls env uname id; do
   if location=$(command -v "$tool"); then ln -s "$location" "$WORK/path/$tool"; fi
 done
 # The launcher with nothing of this shell's environment. A plain command, not a function: started with '&',
@@ -117,7 +118,7 @@ PORT=""
 BASE=""
 # start_server LABEL: serve in the background on a free port; waits (60 s at most) for the ready line.
 start_server() {
-  local t0 i
+  local t0 _
   : >"$WORK/out.log"
   : >"$WORK/err.log"
   t0=$(date +%s%N)
@@ -125,7 +126,7 @@ start_server() {
     >"$WORK/out.log" 2>"$WORK/err.log" &
   SERVER_PID=$!
   PORT=""
-  for i in $(seq 1 600); do
+  for _ in $(seq 1 600); do
     PORT=$(sed -n "s|.* listening on http://$HOST:\([0-9]*\).*|\1|p" "$WORK/out.log" | head -n 1)
     [ -z "$PORT" ] || break
     kill -0 "$SERVER_PID" 2>/dev/null || break
@@ -142,9 +143,9 @@ start_server() {
 
 # stop_server LABEL: SIGTERM, then exit status 143 and a clean shutdown within 120 s.
 stop_server() {
-  local i status
+  local _ status
   kill -TERM "$SERVER_PID"
-  for i in $(seq 1 1200); do
+  for _ in $(seq 1 1200); do
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
   done
@@ -185,8 +186,9 @@ if start_server "first start (fresh data folder)"; then
 fi
 check "the database file exists" test -s "$DATA/gitops-auditor.db"
 if [ "${runtime_java:-0}" -ge 25 ]; then
-  caches=$(find "$WORK/cache" -name 'gitops-auditor-serve-*.aot' 2>/dev/null)
-  if [ -n "$caches" ] && ! compgen -G "$WORK/cache/*.aot.config" >/dev/null; then
+  # The training run's output, NAME.aot.PID.tmp, is complete once the JVM removed its .config.
+  caches=$(find "$WORK/cache" -name 'gitops-auditor-serve-*.aot.*.tmp' 2>/dev/null)
+  if [ -n "$caches" ] && ! compgen -G "$WORK/cache/*.config" >/dev/null; then
     ok "the first start trained the AOT cache ($(du -h "$caches" | cut -f1))"
   else
     fail "no AOT cache after the first stop (cache folder: $(ls "$WORK/cache" 2>&1))"
@@ -198,7 +200,15 @@ fi
 # --- Drop in the example third-party plugin, restart ------------------------------------------------------
 cp "$APP/example-plugins/hello-plugin.jar" "$APP/plugins/"
 if start_server "restart with the example plugin in plugins/"; then
-  if grep -q '\[error\]\[aot\]' "$WORK/err.log"; then fail "the AOT cache was rejected: $(grep -m 3 aot "$WORK/err.log")"; else ok "no AOT cache error"; fi
+  if [ "${runtime_java:-0}" -ge 25 ]; then
+    if grep -q '\[error\]\[aot\]' "$WORK/err.log"; then
+      fail "the AOT cache was rejected: $(grep -m 3 aot "$WORK/err.log")"
+    elif compgen -G "$WORK/cache/gitops-auditor-serve-*.aot" >/dev/null && ps -o args= -p "$SERVER_PID" | grep -q -- '-XX:AOTCache='; then
+      ok "the restart runs from the AOT cache"
+    else
+      fail "the restart does not use the AOT cache: $(ls "$WORK/cache"); $(ps -o args= -p "$SERVER_PID" | grep -o -- '-XX:AOT[^ ]*')"
+    fi
+  fi
   expect "plugin list: hello STARTED from plugins/" "$(http GET /api/platform/plugins)" \
     '200 *"id":"hello"*"state":"STARTED"*"source":"hello-plugin.jar"*'
   expect "health counts it" "$(http GET /api/platform/health)" '200 *"STARTED":1*'
