@@ -97,17 +97,18 @@ rss_mib() {
   awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
 }
 
-# Stops the server with SIGTERM and waits for it (SIGKILL after 30 s); safe to call twice.
+# Stops the server with SIGTERM and waits for it (SIGKILL after 120 s: a training run writes its AOT cache
+# as it stops); safe to call twice.
 stop_server() {
   local i
   [ -n "${SERVER_PID:-}" ] || return 0
   kill -TERM "$SERVER_PID" 2>/dev/null || true
-  for i in $(seq 1 300); do
+  for i in $(seq 1 1200); do
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
   done
   if kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "bench: the server did not stop within 30 s of SIGTERM; killing it" >&2
+    echo "bench: the server did not stop within 120 s of SIGTERM; killing it" >&2
     kill -KILL "$SERVER_PID" 2>/dev/null || true
   fi
   wait "$SERVER_PID" 2>/dev/null || true
