@@ -28,7 +28,7 @@ class ServeProcessTest {
 
     @Test
     void sigtermStopsCleanlyAndKeepsTheData(@TempDir Path data) throws Exception {
-        ThirdPartyPluginTest.copyHelloJar(data.resolve("plugins"));
+        io.gitopsauditor.platform.core.testkit.ExamplePlugin.copyInto(data.resolve("plugins"));
         Path log = data.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=org.xerial.sqlitejdbc",

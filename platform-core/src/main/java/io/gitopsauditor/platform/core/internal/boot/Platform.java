@@ -3,6 +3,7 @@ package io.gitopsauditor.platform.core.internal.boot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitopsauditor.platform.core.internal.config.ConfigSource;
 import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
+import io.gitopsauditor.platform.core.internal.db.DataDirectoryLock;
 import io.gitopsauditor.platform.core.internal.db.Database;
 import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
@@ -31,14 +32,17 @@ public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
     private final PlatformConfig config;
+    private final DataDirectoryLock lock;
     private final Database database;
     private final EventHub hub;
     private final PluginManager plugins;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Platform(PlatformConfig config, Database database, EventHub hub, PluginManager plugins, HttpServer http) {
+    private Platform(PlatformConfig config, DataDirectoryLock lock, Database database, EventHub hub, PluginManager plugins,
+                     HttpServer http) {
         this.config = config;
+        this.lock = lock;
         this.database = database;
         this.hub = hub;
         this.plugins = plugins;
@@ -54,7 +58,14 @@ public final class Platform implements AutoCloseable {
         PlatformConfig config = PlatformConfig.from(source);
         PlatformConfig.unknownKeys(source).forEach(key -> LOG.warn("unknown configuration key '{}' is ignored", key));
         createFolders(config);
-        Database database = Database.open(config.dataDir(), config.databaseBusyTimeout(), config.databasePoolSize());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir(), "start a server on it");
+        Database database;
+        try {
+            database = Database.open(config.dataDir(), config.databaseBusyTimeout(), config.databasePoolSize());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         ObjectMapper json = Json.mapper();
         EventHub hub = new EventHub(json, config.webSocket().historySize());
         PluginManager plugins = new PluginManager(config, source, hub, database::dsl);
@@ -62,7 +73,7 @@ public final class Platform implements AutoCloseable {
         try {
             MigrationRunner migrations = new MigrationRunner(database.dsl());
             plugins.load();
-            plugins.migrate(migrations);
+            SchemaUpgrade.run(database, migrations, plugins, config, PlatformInfo.current().version());
             plugins.start();
             http = startHttp(config, json, hub, plugins, database);
         } catch (Exception e) {
@@ -70,6 +81,7 @@ public final class Platform implements AutoCloseable {
             plugins.stop();
             hub.close();
             database.close();
+            lock.close();
             if (causedByBind(e)) {
                 throw new PlatformStartException("cannot listen on " + config.bind() + ":" + config.port()
                         + ": the port is in use or the address is not on this machine (set --port / server.port)", e);
@@ -79,7 +91,7 @@ public final class Platform implements AutoCloseable {
             }
             throw new PlatformStartException("cannot start the HTTP server: " + e.getMessage(), e);
         }
-        return new Platform(config, database, hub, plugins, http);
+        return new Platform(config, lock, database, hub, plugins, http);
     }
 
     /**
@@ -152,6 +164,7 @@ public final class Platform implements AutoCloseable {
         plugins.stop();
         hub.close();
         database.close();
+        lock.close();
         LOG.info("stopped cleanly");
     }
 

@@ -21,6 +21,7 @@ import java.util.function.Function;
  * @param pluginStartTimeout  how long one plugin's start may take ({@code plugin-start-timeout}, 30s)
  * @param databaseBusyTimeout how long a statement waits for a lock ({@code database.busy-timeout}, 5s)
  * @param databasePoolSize    connections to the SQLite file ({@code database.pool-size}, 4)
+ * @param backupsToKeep       automatic backups taken before migrations that are kept ({@code database.backups-to-keep}, 5)
  * @param webSocket           the WebSocket hub's limits
  */
 public record PlatformConfig(
@@ -33,12 +34,14 @@ public record PlatformConfig(
         Duration pluginStartTimeout,
         Duration databaseBusyTimeout,
         int databasePoolSize,
+        int backupsToKeep,
         WebSocketLimits webSocket) {
 
     /** The keys the kernel itself reads; anything else outside {@code plugins.} is reported as unknown. */
     public static final List<String> KEYS = List.of(
             "data-dir", "plugins-dir", "server.bind", "server.port", "server.shutdown-timeout",
             "disabled-plugins", "plugin-start-timeout", "database.busy-timeout", "database.pool-size",
+            "database.backups-to-keep",
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
             "websocket.max-message-size", "websocket.idle-timeout");
 
@@ -70,6 +73,7 @@ public record PlatformConfig(
                 read.duration("plugin-start-timeout", "30s", Duration.ofMillis(100)),
                 read.duration("database.busy-timeout", "5s", Duration.ZERO),
                 read.integer("database.pool-size", 4, 1, 64),
+                read.integer("database.backups-to-keep", 5, 1, 1000),
                 webSocketLimits(read));
     }
 
