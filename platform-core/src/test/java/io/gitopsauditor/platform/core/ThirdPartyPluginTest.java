@@ -55,7 +55,7 @@ class ThirdPartyPluginTest {
     void publishedEventsReachWebSocketSubscribersInOrderAndResumeAfterReconnect(@TempDir Path data) throws Exception {
         try (TestServer server = ExamplePlugin.server(data)) {
             String epoch;
-            try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri())) {
+            try (WebSocketProbe ws = server.webSocket()) {
                 ws.send("{\"type\":\"subscribe\",\"channel\":\"hello.greetings\"}");
                 JsonNode subscribed = ws.next("subscribed");
                 assertThat(subscribed.path("seq").asLong()).isZero();
@@ -71,7 +71,7 @@ class ThirdPartyPluginTest {
                 assertThat(two.path("seq").asLong()).isEqualTo(2);
             }
             server.postJson("/api/hello/greetings", "{\"name\":\"while away\"}");
-            try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri())) {
+            try (WebSocketProbe ws = server.webSocket()) {
                 ws.send("{\"type\":\"subscribe\",\"channel\":\"hello.greetings\",\"since\":2,\"epoch\":\"" + epoch + "\"}");
                 assertThat(ws.next("subscribed").path("seq").asLong()).isEqualTo(3);
                 JsonNode missed = ws.next();

@@ -31,7 +31,7 @@ class WebSocketProtocolTest {
     }
 
     WebSocketProbe connect() {
-        return WebSocketProbe.connect(server.client(), server.webSocketUri());
+        return server.webSocket();
     }
 
     @Test

@@ -37,16 +37,18 @@ public final class Platform implements AutoCloseable {
     private final EventHub hub;
     private final PluginManager plugins;
     private final HttpServer http;
+    private final Security security;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Platform(PlatformConfig config, DataDirectoryLock lock, Database database, EventHub hub, PluginManager plugins,
-                     HttpServer http) {
+                     HttpServer http, Security security) {
         this.config = config;
         this.lock = lock;
         this.database = database;
         this.hub = hub;
         this.plugins = plugins;
         this.http = http;
+        this.security = security;
     }
 
     /**
@@ -69,15 +71,17 @@ public final class Platform implements AutoCloseable {
         ObjectMapper json = Json.mapper();
         EventHub hub = new EventHub(json, config.webSocket().historySize());
         PluginManager plugins = new PluginManager(config, source, hub, database::dsl);
+        Security security = new Security(config, database);
         HttpServer http = null;
         try {
             MigrationRunner migrations = new MigrationRunner(database.dsl());
             plugins.load();
             SchemaUpgrade.run(database, migrations, plugins, config, PlatformInfo.current().version());
             plugins.start();
-            http = startHttp(config, json, hub, plugins, database);
+            http = startHttp(config, json, hub, plugins, database, security);
         } catch (Exception e) {
             stopQuietly(http);
+            security.close();
             plugins.stop();
             hub.close();
             database.close();
@@ -91,7 +95,8 @@ public final class Platform implements AutoCloseable {
             }
             throw new PlatformStartException("cannot start the HTTP server: " + e.getMessage(), e);
         }
-        return new Platform(config, lock, database, hub, plugins, http);
+        security.startWatching();
+        return new Platform(config, lock, database, hub, plugins, http, security);
     }
 
     /**
@@ -100,11 +105,13 @@ public final class Platform implements AutoCloseable {
      * again without it; each round removes at least one plugin, so this ends.
      */
     private static HttpServer startHttp(PlatformConfig config, ObjectMapper json, EventHub hub, PluginManager plugins,
-                                        Database database) throws Exception {
+                                        Database database, Security security) throws Exception {
+        security.prepareSetup();
         while (true) {
             List<PluginHandle> live = plugins.withState(PluginState.STARTED);
             HttpServer http = new HttpServer(config, json, hub,
-                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl())), live);
+                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl()), security.resource()), live,
+                    security.authenticator(), security.connections());
             try {
                 http.start();
                 return http;
@@ -153,6 +160,16 @@ public final class Platform implements AutoCloseable {
         return database;
     }
 
+    /** While no admin exists: the file holding the one-time setup secret. */
+    public java.util.Optional<java.nio.file.Path> setupSecretFile() {
+        return security.setupSecretFile();
+    }
+
+    /** The kernel's users, tokens and sessions (for tests and tools in this module). */
+    public io.gitopsauditor.platform.core.internal.security.SecurityStore securityStore() {
+        return security.store();
+    }
+
     /** Stops in reverse boot order; safe to call twice (e.g. from a test and the shutdown hook). */
     @Override
     public void close() {
@@ -161,6 +178,7 @@ public final class Platform implements AutoCloseable {
         }
         LOG.info("stopping: closing the HTTP port, then plugins, then the database");
         stopQuietly(http);
+        security.close();
         plugins.stop();
         hub.close();
         database.close();

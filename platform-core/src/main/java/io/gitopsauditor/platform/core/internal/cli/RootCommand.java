@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gitops-auditor", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Keeps a homelab's Git repositories honest.",
         subcommands = {ServeCommand.class, PluginsCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
+                TokenCommand.class, AdminCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand {

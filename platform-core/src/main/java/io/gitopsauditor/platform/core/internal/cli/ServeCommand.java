@@ -47,6 +47,9 @@ public final class ServeCommand implements Callable<Integer> {
         String host = platform.config().bind().contains(":") ? "[" + platform.config().bind() + "]" : platform.config().bind();
         spec.commandLine().getOut().printf("GitOps Auditor %s listening on http://%s:%d (data: %s, plugins: %s)%n",
                 PlatformInfo.current().version(), host, platform.port(), platform.config().dataDir(), platform.config().pluginsDir());
+        platform.setupSecretFile().ifPresent(secret -> spec.commandLine().getOut().printf(
+                "First start: there is no admin account yet. Open http://%s:%d/ and create it with the one-time setup secret"
+                        + " in %s (readable only by this user), or POST it to /api/platform/setup.%n", host, platform.port(), secret));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

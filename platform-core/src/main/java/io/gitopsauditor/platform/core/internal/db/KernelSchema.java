@@ -28,7 +28,42 @@ public final class KernelSchema {
     /** In order; append only, never edit one that shipped. */
     public static final List<Migration> MIGRATIONS = List.of(
             Migration.of(1, "platform metadata",
-                    "CREATE TABLE platform_meta (key VARCHAR(64) PRIMARY KEY, value VARCHAR(200) NOT NULL)"));
+                    "CREATE TABLE platform_meta (key VARCHAR(64) PRIMARY KEY, value VARCHAR(200) NOT NULL)"),
+            Migration.of(2, "users sessions tokens security events", """
+                    CREATE TABLE platform_users (
+                        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                        username      VARCHAR(64)  NOT NULL UNIQUE,
+                        password_hash VARCHAR(200) NOT NULL,
+                        created_at    VARCHAR(40)  NOT NULL,
+                        updated_at    VARCHAR(40)  NOT NULL
+                    );
+                    CREATE TABLE platform_sessions (
+                        id_hash      VARCHAR(64) PRIMARY KEY,
+                        user_id      INTEGER     NOT NULL REFERENCES platform_users (id) ON DELETE CASCADE,
+                        csrf_token   VARCHAR(64) NOT NULL,
+                        created_at   VARCHAR(40) NOT NULL,
+                        expires_at   VARCHAR(40) NOT NULL
+                    );
+                    CREATE TABLE platform_tokens (
+                        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name         VARCHAR(64)  NOT NULL,
+                        token_hash   VARCHAR(64)  NOT NULL UNIQUE,
+                        scope        VARCHAR(10)  NOT NULL,
+                        created_at   VARCHAR(40)  NOT NULL,
+                        created_by   VARCHAR(64)  NOT NULL,
+                        last_used_at VARCHAR(40),
+                        revoked_at   VARCHAR(40)
+                    );
+                    CREATE TABLE platform_security_events (
+                        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+                        time     VARCHAR(40)  NOT NULL,
+                        type     VARCHAR(40)  NOT NULL,
+                        actor    VARCHAR(64),
+                        client   VARCHAR(64),
+                        detail   VARCHAR(300)
+                    );
+                    CREATE INDEX platform_security_events_time ON platform_security_events (time)
+                    """));
 
     private KernelSchema() {
     }

@@ -5,6 +5,12 @@ import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
 import io.gitopsauditor.platform.core.internal.ws.HubEndpoint;
+import io.gitopsauditor.platform.core.internal.security.AccessGate;
+import io.gitopsauditor.platform.core.internal.security.Authenticator;
+import io.gitopsauditor.platform.core.internal.security.LiveConnections;
+import io.gitopsauditor.platform.core.internal.security.Principal;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -15,6 +21,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -28,13 +35,14 @@ public final class HttpServer {
     private final ServerConnector connector;
 
     public HttpServer(PlatformConfig config, ObjectMapper json, EventHub hub, List<Object> kernelResources,
-                      List<PluginHandle> livePlugins) {
+                      List<PluginHandle> livePlugins, Authenticator authenticator, LiveConnections connections) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(config.maxHeaderSize());
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.bind());
         connector.setPort(config.port());
@@ -46,8 +54,15 @@ public final class HttpServer {
         ServerEndpointConfig hubConfig = ServerEndpointConfig.Builder.create(HubEndpoint.class, "/ws")
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
+                    public void modifyHandshake(ServerEndpointConfig endpoint, HandshakeRequest request, HandshakeResponse response) {
+                        // The gate already refused unauthenticated upgrades; this hands the caller to the connection.
+                        authenticator.authenticate(headers(request, "Authorization"), headers(request, "Cookie"))
+                                .ifPresent(caller -> endpoint.getUserProperties().put(Principal.ATTRIBUTE, caller));
+                    }
+
+                    @Override
                     public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new HubEndpoint(hub, config.webSocket(), json));
+                        return type.cast(new HubEndpoint(hub, config.webSocket(), json, connections));
                     }
                 })
                 .build();
@@ -60,9 +75,25 @@ public final class HttpServer {
         }
         context.setErrorHandler(new ProblemErrorHandlers.ForContext());
         server.setErrorHandler(new ProblemErrorHandlers.ForServer());
-        server.setHandler(new GracefulHandler(context));
+        // Outermost first: graceful stop, the security gate (also for WebSocket upgrades), body size, then the app.
+        server.setHandler(new GracefulHandler(new AccessGate(authenticator, sizeLimited(config.maxRequestSize(), context))));
         server.setStopTimeout(config.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false);
+    }
+
+    private static SizeLimitHandler sizeLimited(long maxRequestSize, org.eclipse.jetty.server.Handler next) {
+        SizeLimitHandler limit = new SizeLimitHandler(maxRequestSize, -1);
+        limit.setHandler(next);
+        return limit;
+    }
+
+    private static List<String> headers(HandshakeRequest request, String name) {
+        for (var entry : request.getHeaders().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return List.of();
     }
 
     public void start() throws Exception {

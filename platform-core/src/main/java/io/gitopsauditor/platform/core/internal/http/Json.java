@@ -11,8 +11,17 @@ public final class Json {
     private Json() {
     }
 
+    /** Deeper than any document the API needs; a 100,000-deep attack stops here with a 400, not a stack overflow. */
+    public static final int MAX_NESTING = 64;
+    /** A request body is at most server.max-request-size anyway; no single string needs more. */
+    public static final int MAX_STRING = 1_000_000;
+
     public static ObjectMapper mapper() {
-        return JsonMapper.builder()
+        com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING).maxNumberLength(100).build())
+                .build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)

@@ -168,6 +168,14 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                    // Jetty refused the request itself while Jersey read it (e.g. a chunked body over the size limit).
+                    int code = http.getCode();
+                    return Problem.of(code, org.eclipse.jetty.http.HttpStatus.getMessage(code),
+                            code == 413 ? "The request body is too large." : "The request is malformed.").toResponse();
+                }
+            }
             String id = UUID.randomUUID().toString();
             LOG.error("unexpected error {}", id, e);
             return new Problem("about:blank", "Internal Server Error", 500,
