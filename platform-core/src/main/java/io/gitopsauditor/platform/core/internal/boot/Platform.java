@@ -148,6 +148,11 @@ public final class Platform implements AutoCloseable {
         return http.port();
     }
 
+    /** Every REST route being served, the kernel's and the plugins', from Jersey's live model. */
+    public List<io.gitopsauditor.platform.core.internal.http.Route> routes() {
+        return http.routes();
+    }
+
     public PlatformConfig config() {
         return config;
     }

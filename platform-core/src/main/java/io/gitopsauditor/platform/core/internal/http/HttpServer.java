@@ -33,6 +33,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 public final class HttpServer {
     private final Server server;
     private final ServerConnector connector;
+    private final ServletContainer api;
 
     public HttpServer(PlatformConfig config, ObjectMapper json, EventHub hub, List<Object> kernelResources,
                       List<PluginHandle> livePlugins, Authenticator authenticator, LiveConnections connections) {
@@ -49,8 +50,8 @@ public final class HttpServer {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
-        context.addServlet(new ServletHolder("api", new ServletContainer(ApiApplication.build(json, kernelResources, livePlugins))),
-                "/api/*");
+        api = new ServletContainer(ApiApplication.build(json, kernelResources, livePlugins));
+        context.addServlet(new ServletHolder("api", api), "/api/*");
         ServerEndpointConfig hubConfig = ServerEndpointConfig.Builder.create(HubEndpoint.class, "/ws")
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -98,6 +99,12 @@ public final class HttpServer {
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /** Every route Jersey serves, from its live model (after {@link #start}). */
+    public List<Route> routes() {
+        return Route.from(api.getApplicationHandler().getInjectionManager()
+                .getInstance(org.glassfish.jersey.server.ExtendedResourceContext.class));
     }
 
     /** The port actually bound (useful with port 0). */
