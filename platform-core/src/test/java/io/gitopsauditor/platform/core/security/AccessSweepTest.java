@@ -101,7 +101,8 @@ class AccessSweepTest {
         String cookie = SecurityFixtures.adminSession(server).cookie();
         List<Route> mutating = protectedRoutes().stream().filter(r -> !SAFE.contains(r.method())).toList();
         for (Route route : mutating) {
-            HttpResponse<String> response = server.anonymously(request(route).header("Cookie", cookie));
+            HttpResponse<String> response = server.anonymously(request(route).header("Cookie", cookie)
+                    .header("Origin", "http://127.0.0.1:" + server.platform().port()));
             assertThat(response.statusCode()).as(route.toString()).isEqualTo(403);
             assertThat(response.body()).contains("CSRF");
         }

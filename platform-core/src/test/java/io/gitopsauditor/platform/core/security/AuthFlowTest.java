@@ -57,6 +57,7 @@ class AuthFlowTest {
 
             HttpResponse<String> logout = server.anonymously(HttpRequest.newBuilder(server.uri("/api/platform/logout"))
                     .header("Cookie", first.cookie()).header("X-CSRF-Token", first.csrfToken())
+                    .header("Origin", "http://127.0.0.1:" + server.platform().port())
                     .POST(HttpRequest.BodyPublishers.noBody()));
             assertThat(logout.statusCode()).isEqualTo(204);
             assertThat(server.anonymously(HttpRequest.newBuilder(server.uri("/api/platform/session"))
@@ -77,8 +78,11 @@ class AuthFlowTest {
                     .header("Origin", "https://evil.example"));
             assertThat(foreign.statusCode()).isEqualTo(403);
             HttpResponse<String> forged = server.anonymously(json("/api/hello/greetings", server, "{\"name\":\"csrf\"}")
-                    .header("Cookie", session.cookie()).header("X-CSRF-Token", "guessed"));
+                    .header("Cookie", session.cookie()).header("X-CSRF-Token", "guessed").header("Origin", ownOrigin));
             assertThat(forged.statusCode()).isEqualTo(403);
+            HttpResponse<String> noOrigin = server.anonymously(json("/api/hello/greetings", server, "{\"name\":\"csrf\"}")
+                    .header("Cookie", session.cookie()).header("X-CSRF-Token", session.csrfToken()));
+            assertThat(noOrigin.statusCode()).isEqualTo(403);
         }
     }
 

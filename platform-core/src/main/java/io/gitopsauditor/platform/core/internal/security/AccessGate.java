@@ -22,7 +22,8 @@ import org.eclipse.jetty.util.Callback;
  * <ul>
  *   <li>no or unknown credentials: 401;</li>
  *   <li>a mutating request, or a WebSocket handshake, from a foreign Origin: 403;</li>
- *   <li>a cookie session's mutating request without its CSRF token (header {@code X-CSRF-Token}): 403;</li>
+ *   <li>a cookie session's mutating request without an Origin, or without its CSRF token (header
+ *       {@code X-CSRF-Token}): 403;</li>
  *   <li>a read-only token's mutating request: 403.</li>
  * </ul>
  * Finer scopes per route ({@link io.gitopsauditor.plugin.api.RequiresScope}) are checked in Jersey.
@@ -88,6 +89,10 @@ public final class AccessGate extends Handler.Wrapper {
                     "Log in, or send an API token as 'Authorization: Bearer <token>'.");
         }
         Principal caller = principal.get();
+        if (!safe && caller.viaSession() && origin == null) {
+            // Browsers send Origin on every change; a cookie-borne change without one is not from our page.
+            return ProblemResponses.write(response, callback, 403, "A change made with a session cookie needs an Origin header.");
+        }
         if (!safe && caller.viaSession()
                 && !Secrets.constantTimeEquals(fields.get(CSRF_HEADER), caller.csrfToken())) {
             return ProblemResponses.write(response, callback, 403,
