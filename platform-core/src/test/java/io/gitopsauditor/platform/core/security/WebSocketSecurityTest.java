@@ -96,6 +96,21 @@ class WebSocketSecurityTest {
     }
 
     @Test
+    void eachConnectionKeepsItsOwnCallerSoRevokingOneLeavesTheOtherOpen() throws Exception {
+        String first = server.platform().securityStore().createToken("first", Scope.READ, "tests").token();
+        String second = server.platform().securityStore().createToken("second", Scope.READ, "tests").token();
+        try (WebSocketProbe one = WebSocketProbe.connect(server.client(), server.webSocketUri(), Map.of("Authorization", "Bearer " + first));
+             WebSocketProbe two = WebSocketProbe.connect(server.client(), server.webSocketUri(), Map.of("Authorization", "Bearer " + second))) {
+            assertThat(server.send(HttpRequest.newBuilder(server.uri("/api/platform/tokens/first")).DELETE()).statusCode()).isEqualTo(204);
+            assertThat(one.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+            Thread.sleep(2500); // past one credential sweep
+            two.send("{\"type\":\"ping\"}");
+            assertThat(two.next().path("type").asText()).isEqualTo("pong");
+            assertThat(two.closed()).isNotDone();
+        }
+    }
+
+    @Test
     void floodingTheSocketWithMessagesClosesIt() throws Exception {
         try (WebSocketProbe ws = server.webSocket()) {
             for (int i = 0; i < 200 && !ws.closed().isDone(); i++) {
