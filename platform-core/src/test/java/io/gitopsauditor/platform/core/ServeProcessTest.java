@@ -33,6 +33,7 @@ class ServeProcessTest {
         java.io.StringWriter tokenOut = new java.io.StringWriter();
         picocli.CommandLine cli = io.gitopsauditor.platform.core.internal.cli.RootCommand.commandLine();
         cli.setOut(new java.io.PrintWriter(tokenOut));
+        assertThat(cli.execute("migrate", "--data-dir", data.toString())).isZero();
         assertThat(cli.execute("token", "create", "--name", "ci", "--scope", "write", "--data-dir", data.toString())).isZero();
         String token = tokenOut.toString().strip().lines().reduce((first, last) -> last).orElseThrow();
         Path log = data.resolve("server.log");

@@ -71,11 +71,11 @@ public final class TokenCommand {
             try (SecurityDatabase db = SecurityDatabase.open(config)) {
                 List<SecurityStore.TokenView> tokens = db.store().tokens();
                 PrintWriter out = spec.commandLine().getOut();
-                String format = "%-5s %-20s %-6s %-26s %-26s %s%n";
+                String format = "%-5s %-20s %-6s %-21s %-21s %s%n";
                 out.printf(format, "ID", "NAME", "SCOPE", "CREATED", "LAST USED", "REVOKED");
                 for (SecurityStore.TokenView t : tokens) {
-                    out.printf(format, t.id(), t.name(), t.scope().name().toLowerCase(Locale.ROOT), t.createdAt(),
-                            t.lastUsedAt() == null ? "-" : t.lastUsedAt(), t.revokedAt() == null ? "-" : t.revokedAt());
+                    out.printf(format, t.id(), t.name(), t.scope().name().toLowerCase(Locale.ROOT), seconds(t.createdAt()),
+                            seconds(t.lastUsedAt()), seconds(t.revokedAt()));
                 }
                 out.flush();
                 return 0;
@@ -110,6 +110,10 @@ public final class TokenCommand {
                 return 0;
             }
         }
+    }
+
+    private static String seconds(String instant) {
+        return instant == null ? "-" : java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     static Scope parseScope(String scope) {

@@ -21,6 +21,8 @@ import java.util.function.Function;
  *                            its origin is accepted on cross-origin checks and https makes session cookies Secure
  * @param maxRequestSize      the largest request body in bytes, else 413 ({@code server.max-request-size}, 1048576)
  * @param maxHeaderSize       the largest request header block in bytes, else 431 ({@code server.max-header-size}, 16384)
+ * @param forwardedHeaders    trust Forwarded / X-Forwarded-* headers for the client address and scheme; only behind a
+ *                            reverse proxy that sets them and is the only way in ({@code server.forwarded-headers}, false)
  * @param sessionLifetime     how long a browser session lasts ({@code security.session-lifetime}, 7d)
  * @param loginAttempts       failed logins per client per minute before 429 ({@code security.login-attempts-per-minute}, 5)
  * @param disabledPlugins     plugin ids not to register nor start ({@code disabled-plugins})
@@ -39,6 +41,7 @@ public record PlatformConfig(
         java.util.Optional<java.net.URI> publicUrl,
         int maxRequestSize,
         int maxHeaderSize,
+        boolean forwardedHeaders,
         Duration sessionLifetime,
         int loginAttempts,
         Set<String> disabledPlugins,
@@ -51,7 +54,7 @@ public record PlatformConfig(
     /** The keys the kernel itself reads; anything else outside {@code plugins.} is reported as unknown. */
     public static final List<String> KEYS = List.of(
             "data-dir", "plugins-dir", "server.bind", "server.port", "server.shutdown-timeout",
-            "server.public-url", "server.max-request-size", "server.max-header-size",
+            "server.public-url", "server.max-request-size", "server.max-header-size", "server.forwarded-headers",
             "security.session-lifetime", "security.login-attempts-per-minute",
             "disabled-plugins", "plugin-start-timeout", "database.busy-timeout", "database.pool-size",
             "database.backups-to-keep",
@@ -85,6 +88,7 @@ public record PlatformConfig(
                 publicUrl(source),
                 read.integer("server.max-request-size", 1_048_576, 1024, 1 << 30),
                 read.integer("server.max-header-size", 16_384, 1024, 1 << 20),
+                source.get("server.forwarded-headers").map(v -> ConfigValues.bool("server.forwarded-headers", v)).orElse(false),
                 read.duration("security.session-lifetime", "7d", Duration.ofMinutes(5)),
                 read.integer("security.login-attempts-per-minute", 5, 1, 1000),
                 Set.copyOf(read.list("disabled-plugins")),

@@ -44,6 +44,10 @@ public final class HttpServer {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(config.maxHeaderSize());
+        if (config.forwardedHeaders()) {
+            // Behind a trusted proxy: the client's address (login throttling, security events) and scheme come from it.
+            http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer());
+        }
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.bind());
         connector.setPort(config.port());

@@ -23,6 +23,7 @@ public final class Json {
                 .build();
         return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
+                .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT)

@@ -152,7 +152,9 @@ public final class AuthResource {
         String username = request == null ? null : request.username();
         if (request == null || store.checkPassword(username, request.password()).isEmpty()) {
             throttle.failed(client);
-            store.record("login-failed", username, client, "wrong user name or password");
+            // Only a real user name goes in the log: people type passwords into the name field.
+            boolean known = store.userExists(username);
+            store.record("login-failed", known ? username : null, client, known ? "wrong password" : "unknown user name");
             throw new ProblemException(401, "Unauthorized", "Wrong user name or password.");
         }
         throttle.succeeded(client);
@@ -188,7 +190,11 @@ public final class AuthResource {
         if (!caller.viaSession()) {
             throw new ProblemException(403, "Forbidden", "Change a password from a logged-in session, not with a token.");
         }
+        String client = http.getRemoteAddr();
+        refuseIfThrottled(client);
         if (change == null || store.checkPassword(caller.name(), change.currentPassword()).isEmpty()) {
+            throttle.failed(client);
+            store.record("password-change-failed", caller.name(), client, "wrong current password");
             throw ProblemException.invalidInput("The current password is wrong.");
         }
         store.setPassword(caller.name(), change.newPassword());

@@ -85,7 +85,8 @@ public final class SecurityStore {
      *
      * @param id     its number (newest highest)
      * @param time   when
-     * @param type   setup, login, login-failed, logout, token-created, token-revoked, password-reset
+     * @param type   setup, setup-failed, login, login-failed, logout, password-changed, password-change-failed,
+     *               password-reset, token-created, token-revoked
      * @param actor  who (user or token name), when known
      * @param client the client address, when known
      * @param detail what happened, never a secret
@@ -131,6 +132,11 @@ public final class SecurityStore {
         return true;
     }
 
+    /** True when a user of that name exists. */
+    public boolean userExists(String username) {
+        return username != null && dsl.fetchExists(USERS, USERNAME_F.eq(username));
+    }
+
     public List<String> usernames() {
         return dsl.select(USERNAME_F).from(USERS).orderBy(USER_ID).fetch(USERNAME_F);
     }
@@ -153,6 +159,8 @@ public final class SecurityStore {
     }
 
     public NewSession createSession(long userId) {
+        // Expired sessions are dead weight: drop them whenever a new one starts.
+        dsl.deleteFrom(SESSIONS).where(EXPIRES_AT.lt(Instant.now().toString())).execute();
         String id = Secrets.random("gas_");
         String csrf = Secrets.random("");
         Instant now = Instant.now();
@@ -180,8 +188,9 @@ public final class SecurityStore {
     }
 
     public NewToken createToken(String name, Scope scope, String createdBy) {
-        if (name == null || !USERNAME.matcher(name).matches()) {
-            throw ProblemException.invalidInput("token name must be 1 to 64 letters, digits, dots, dashes or underscores");
+        if (name == null || !USERNAME.matcher(name).matches() || name.matches("\\d+")) {
+            throw ProblemException.invalidInput("token name must be 1 to 64 letters, digits, dots, dashes or underscores,"
+                    + " and not only digits (those are token ids)");
         }
         String token = Secrets.random("gat_");
         Long id = dsl.insertInto(TOKENS, NAME, TOKEN_HASH, SCOPE, CREATED_AT, CREATED_BY)

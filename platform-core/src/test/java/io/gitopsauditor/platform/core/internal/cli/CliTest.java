@@ -89,6 +89,10 @@ class CliTest {
 
     @Test
     void tokenCreatePrintsTheTokenAloneOnTheLastLineAndListAndRevokeWork() {
+        Run missing = run("token", "create", "--name", "ci", "--scope", "read", "--data-dir", data.resolve("typo").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("there is no GitOps Auditor database").contains("check --data-dir");
+        assertThat(run("migrate", "--data-dir", data.toString()).exitCode()).isZero();
         Run created = run("token", "create", "--name", "ci", "--scope", "read", "--data-dir", data.toString());
         assertThat(created.exitCode()).as(created.err()).isZero();
         String token = created.out().strip().lines().reduce((a, b) -> b).orElseThrow();
@@ -101,11 +105,13 @@ class CliTest {
         assertThat(again.err()).startsWith("error: no live token");
         assertThat(run("token", "create", "--name", "x", "--scope", "root", "--data-dir", data.toString()).err())
                 .contains("scope must be read, write or admin");
+        assertThat(run("token", "create", "--name", "42", "--scope", "read", "--data-dir", data.toString()).err())
+                .contains("not only digits");
     }
 
     @Test
     void resetPasswordReadsStandardInputAndEndsSessions() throws Exception {
-        run("token", "list", "--data-dir", data.toString()); // creates the kernel tables
+        assertThat(run("migrate", "--data-dir", data.toString()).exitCode()).isZero();
         try (var db = io.gitopsauditor.platform.core.internal.db.Database.open(data, java.time.Duration.ofSeconds(2), 1)) {
             new io.gitopsauditor.platform.core.internal.security.SecurityStore(db.dsl(), java.time.Duration.ofDays(1))
                     .createUser("admin", "the first password");
