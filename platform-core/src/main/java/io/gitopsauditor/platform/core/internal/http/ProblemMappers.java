@@ -133,6 +133,9 @@ public final class ProblemMappers {
             }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field ")) {
+                return "The request body has the same field twice in one object" + where + ".";
+            }
             if (e instanceof JsonParseException) {
                 return "The request body is not well-formed JSON" + where + ".";
             }
