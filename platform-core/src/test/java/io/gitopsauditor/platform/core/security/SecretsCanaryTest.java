@@ -260,8 +260,9 @@ class SecretsCanaryTest {
         return request.header("Authorization", "Bearer " + token);
     }
 
-    private static HttpRequest.Builder session(HttpRequest.Builder request, String cookie, String csrf) {
-        request.header("Cookie", "ga_session=" + cookie);
+    /** As a browser on the dashboard sends it: the cookie, the page's Origin, and the CSRF token on changes. */
+    private HttpRequest.Builder session(HttpRequest.Builder request, String cookie, String csrf) {
+        request.header("Cookie", "ga_session=" + cookie).header("Origin", base);
         return csrf == null ? request : request.header("X-CSRF-Token", csrf);
     }
 
