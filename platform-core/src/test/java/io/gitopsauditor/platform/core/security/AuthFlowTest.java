@@ -38,6 +38,8 @@ class AuthFlowTest {
             HttpResponse<String> again = server.anonymously(json("/api/platform/setup", server,
                     "{\"secret\":\"x\",\"username\":\"second\",\"password\":\"long enough password\"}"));
             assertThat(again.statusCode()).isEqualTo(404);
+            assertThat(server.anonymously(HttpRequest.newBuilder(server.uri("/api/platform/setup")).GET()).statusCode())
+                    .as("the setup route is gone").isEqualTo(404);
         }
     }
 
@@ -137,6 +139,7 @@ class AuthFlowTest {
     void publicRoutesAnswerWithoutCredentialsAndEveryResponseCarriesSecurityHeaders() {
         try (TestServer server = TestServer.start(data)) {
             for (String path : new String[] {"/api/platform/health", "/api/platform/version", "/api/platform/setup"}) {
+                // (setup answers while there is no admin yet)
                 HttpResponse<String> response = server.anonymously(HttpRequest.newBuilder(server.uri(path)).GET());
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
             }

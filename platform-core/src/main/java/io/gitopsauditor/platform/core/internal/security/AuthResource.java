@@ -118,7 +118,10 @@ public final class AuthResource {
     @Path("setup")
     @PublicRoute
     public SetupStatus setupStatus() {
-        return new SetupStatus(!store.hasUsers());
+        if (store.hasUsers()) {
+            throw ProblemException.notFound("Setup is done: the admin account exists. Log in instead.");
+        }
+        return new SetupStatus(true);
     }
 
     @POST
