@@ -24,6 +24,8 @@ module io.gitopsauditor.platform.core {
     requires org.jooq;
     requires org.xerial.sqlitejdbc;
     requires com.zaxxer.hikari;
+    requires org.bouncycastle.provider;
+    requires jakarta.annotation;
     requires info.picocli;
     requires org.slf4j;
     requires jul.to.slf4j;
@@ -34,6 +36,9 @@ module io.gitopsauditor.platform.core {
     opens io.gitopsauditor.platform.core.internal.cli to info.picocli;
     // Jersey calls the kernel's resources and injects @Context fields into the mappers; Jackson writes its records.
     opens io.gitopsauditor.platform.core.internal.http to org.glassfish.jersey.core.server, org.glassfish.hk2.locator,
+            org.glassfish.hk2.utilities, com.fasterxml.jackson.databind;
+    // Jersey calls the security resource and its filters; Jackson reads and writes its records.
+    opens io.gitopsauditor.platform.core.internal.security to org.glassfish.jersey.core.server, org.glassfish.hk2.locator,
             org.glassfish.hk2.utilities, com.fasterxml.jackson.databind;
     // Jetty's Jakarta WebSocket implementation inspects endpoint classes; a qualified opens is not enough for it.
     opens io.gitopsauditor.platform.core.internal.ws;

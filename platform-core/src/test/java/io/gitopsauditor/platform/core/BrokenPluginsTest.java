@@ -28,7 +28,7 @@ class BrokenPluginsTest {
     @BeforeAll
     static void bootWithBrokenPlugins() throws Exception {
         Path plugins = data.resolve("plugins");
-        ThirdPartyPluginTest.copyHelloJar(plugins);
+        io.gitopsauditor.platform.core.testkit.ExamplePlugin.copyInto(plugins);
         PluginJarBuilder.plugin().rawEntry("module-info.class", "not a class file".getBytes(StandardCharsets.UTF_8))
                 .buildInto(plugins, "bad-descriptor.jar");
         PluginJarBuilder.plugin()

@@ -35,7 +35,7 @@ class ProblemJsonTest {
                     public String teapot() { throw new ProblemException(418, "I'm a teapot", "short and stout"); }
                 }
                 """).buildInto(data.resolve("plugins"), "boom.jar");
-        server = ThirdPartyPluginTest.serverWithHello(data);
+        server = io.gitopsauditor.platform.core.testkit.ExamplePlugin.server(data);
     }
 
     @AfterAll

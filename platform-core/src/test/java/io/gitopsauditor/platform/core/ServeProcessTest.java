@@ -28,7 +28,14 @@ class ServeProcessTest {
 
     @Test
     void sigtermStopsCleanlyAndKeepsTheData(@TempDir Path data) throws Exception {
-        ThirdPartyPluginTest.copyHelloJar(data.resolve("plugins"));
+        io.gitopsauditor.platform.core.testkit.ExamplePlugin.copyInto(data.resolve("plugins"));
+        // The CLI makes a token on the data directory, as an admin would on the server machine.
+        java.io.StringWriter tokenOut = new java.io.StringWriter();
+        picocli.CommandLine cli = io.gitopsauditor.platform.core.internal.cli.RootCommand.commandLine();
+        cli.setOut(new java.io.PrintWriter(tokenOut));
+        assertThat(cli.execute("migrate", "--data-dir", data.toString())).isZero();
+        assertThat(cli.execute("token", "create", "--name", "ci", "--scope", "write", "--data-dir", data.toString())).isZero();
+        String token = tokenOut.toString().strip().lines().reduce((first, last) -> last).orElseThrow();
         Path log = data.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=org.xerial.sqlitejdbc",
@@ -41,6 +48,7 @@ class ServeProcessTest {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base + "/api/hello/greetings"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"persisted\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).isEqualTo(201);
 

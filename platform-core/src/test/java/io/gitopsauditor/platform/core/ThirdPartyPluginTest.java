@@ -3,7 +3,7 @@ package io.gitopsauditor.platform.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gitopsauditor.platform.core.testkit.PluginJarBuilder;
+import io.gitopsauditor.platform.core.testkit.ExamplePlugin;
 import io.gitopsauditor.platform.core.testkit.TestServer;
 import io.gitopsauditor.platform.core.testkit.WebSocketProbe;
 import java.net.http.HttpResponse;
@@ -17,29 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * plugins folder: its REST endpoint, WebSocket channel, tables and UI bundle all go live.
  */
 class ThirdPartyPluginTest {
-    static final Path HELLO_MODULE = Path.of("..", "examples", "hello-plugin");
-
-    private static byte[] helloJar;
-
-    /** The example plugin, compiled from its sources once per test run. */
-    static synchronized void copyHelloJar(Path pluginsDir) throws Exception {
-        if (helloJar == null) {
-            Path built = PluginJarBuilder.plugin().mavenModule(HELLO_MODULE)
-                    .buildInto(java.nio.file.Files.createTempDirectory("hello"), "hello-plugin.jar");
-            helloJar = java.nio.file.Files.readAllBytes(built);
-        }
-        java.nio.file.Files.createDirectories(pluginsDir);
-        java.nio.file.Files.write(pluginsDir.resolve("hello-plugin.jar"), helloJar);
-    }
-
-    static TestServer serverWithHello(Path dataDir) throws Exception {
-        copyHelloJar(dataDir.resolve("plugins"));
-        return TestServer.start(dataDir);
-    }
-
     @Test
     void droppedJarIsListedAsStartedWithItsContributions(@TempDir Path data) throws Exception {
-        try (TestServer server = serverWithHello(data)) {
+        try (TestServer server = ExamplePlugin.server(data)) {
             JsonNode hello = server.plugin("hello");
             assertThat(hello.path("state").asText()).isEqualTo("STARTED");
             assertThat(hello.path("version").asText()).isEqualTo("1.0.0");
@@ -54,7 +34,7 @@ class ThirdPartyPluginTest {
 
     @Test
     void restEndpointStoresInThePluginsOwnTableAndSurvivesARestart(@TempDir Path data) throws Exception {
-        try (TestServer server = serverWithHello(data)) {
+        try (TestServer server = ExamplePlugin.server(data)) {
             HttpResponse<String> created = server.postJson("/api/hello/greetings", "{\"name\":\"world\"}");
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(TestServer.json(created).path("message").asText()).isEqualTo("Hello, world!");
@@ -62,7 +42,7 @@ class ThirdPartyPluginTest {
                     .fetchCount(DSL.table(DSL.name("sqlite_master")), DSL.field("name").eq("hello_greetings"));
             assertThat(tables).isEqualTo(1);
         }
-        try (TestServer restarted = serverWithHello(data)) {
+        try (TestServer restarted = ExamplePlugin.server(data)) {
             JsonNode greetings = TestServer.json(restarted.get("/api/hello/greetings"));
             assertThat(greetings).hasSize(1);
             assertThat(greetings.get(0).path("name").asText()).isEqualTo("world");
@@ -73,9 +53,9 @@ class ThirdPartyPluginTest {
 
     @Test
     void publishedEventsReachWebSocketSubscribersInOrderAndResumeAfterReconnect(@TempDir Path data) throws Exception {
-        try (TestServer server = serverWithHello(data)) {
+        try (TestServer server = ExamplePlugin.server(data)) {
             String epoch;
-            try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri())) {
+            try (WebSocketProbe ws = server.webSocket()) {
                 ws.send("{\"type\":\"subscribe\",\"channel\":\"hello.greetings\"}");
                 JsonNode subscribed = ws.next("subscribed");
                 assertThat(subscribed.path("seq").asLong()).isZero();
@@ -91,7 +71,7 @@ class ThirdPartyPluginTest {
                 assertThat(two.path("seq").asLong()).isEqualTo(2);
             }
             server.postJson("/api/hello/greetings", "{\"name\":\"while away\"}");
-            try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri())) {
+            try (WebSocketProbe ws = server.webSocket()) {
                 ws.send("{\"type\":\"subscribe\",\"channel\":\"hello.greetings\",\"since\":2,\"epoch\":\"" + epoch + "\"}");
                 assertThat(ws.next("subscribed").path("seq").asLong()).isEqualTo(3);
                 JsonNode missed = ws.next();
@@ -104,7 +84,7 @@ class ThirdPartyPluginTest {
 
     @Test
     void uiBundleIsServedFromTheJarAndNothingOutsideItsFolder(@TempDir Path data) throws Exception {
-        try (TestServer server = serverWithHello(data)) {
+        try (TestServer server = ExamplePlugin.server(data)) {
             HttpResponse<String> entry = server.get("/ui/hello/index.js");
             assertThat(entry.statusCode()).isEqualTo(200);
             assertThat(entry.headers().firstValue("Content-Type").orElse("")).contains("javascript");

@@ -21,7 +21,7 @@ class WebSocketProtocolTest {
 
     @BeforeAll
     static void boot() throws Exception {
-        ThirdPartyPluginTest.copyHelloJar(data.resolve("plugins"));
+        io.gitopsauditor.platform.core.testkit.ExamplePlugin.copyInto(data.resolve("plugins"));
         server = TestServer.start(data, Map.of("websocket.max-message-size", "2048"));
     }
 
@@ -31,7 +31,7 @@ class WebSocketProtocolTest {
     }
 
     WebSocketProbe connect() {
-        return WebSocketProbe.connect(server.client(), server.webSocketUri());
+        return server.webSocket();
     }
 
     @Test

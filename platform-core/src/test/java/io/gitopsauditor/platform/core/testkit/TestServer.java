@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitopsauditor.platform.core.internal.boot.Platform;
 import io.gitopsauditor.platform.core.internal.config.ConfigSource;
+import io.gitopsauditor.plugin.api.Scope;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +24,26 @@ public final class TestServer implements AutoCloseable {
 
     private final Platform platform;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String adminToken;
 
     private TestServer(Platform platform) {
         this.platform = platform;
+        this.adminToken = createToken(Scope.ADMIN);
+    }
+
+    /** A new API token of the given scope. */
+    public String createToken(Scope scope) {
+        return platform.securityStore().createToken("test-" + scope.name().toLowerCase(java.util.Locale.ROOT), scope, "tests").token();
+    }
+
+    /** The admin token every request of this helper carries unless sent {@link #anonymously}. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** A WebSocket connection authenticated with the admin token. */
+    public WebSocketProbe webSocket() {
+        return WebSocketProbe.connect(client, webSocketUri(), Map.of("Authorization", "Bearer " + adminToken));
     }
 
     /** Boots with data in {@code dataDir}, plugins from {@code dataDir/plugins}, and any extra settings. */
@@ -65,7 +83,13 @@ public final class TestServer implements AutoCloseable {
         return post(path, "application/json", body);
     }
 
+    /** Sends with the admin token. */
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return anonymously(request.header("Authorization", "Bearer " + adminToken));
+    }
+
+    /** Sends exactly what the builder holds: no credentials unless the test added them. */
+    public HttpResponse<String> anonymously(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -20,8 +20,10 @@ public final class WebSocketProbe implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WebSocketProbe(HttpClient client, URI uri) {
-        socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new WebSocket.Listener() {
+    private WebSocketProbe(HttpClient client, URI uri, java.util.Map<String, String> headers) {
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
@@ -52,8 +54,9 @@ public final class WebSocketProbe implements AutoCloseable {
         }).join();
     }
 
-    public static WebSocketProbe connect(HttpClient client, URI uri) {
-        return new WebSocketProbe(client, uri);
+    /** Connects with these handshake headers; the handshake's failure is thrown (a {@code CompletionException}). */
+    public static WebSocketProbe connect(HttpClient client, URI uri, java.util.Map<String, String> headers) {
+        return new WebSocketProbe(client, uri, headers);
     }
 
     public void send(String json) {

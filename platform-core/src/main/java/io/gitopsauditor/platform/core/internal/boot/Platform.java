@@ -3,6 +3,7 @@ package io.gitopsauditor.platform.core.internal.boot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitopsauditor.platform.core.internal.config.ConfigSource;
 import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
+import io.gitopsauditor.platform.core.internal.db.DataDirectoryLock;
 import io.gitopsauditor.platform.core.internal.db.Database;
 import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
@@ -31,18 +32,23 @@ public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
     private final PlatformConfig config;
+    private final DataDirectoryLock lock;
     private final Database database;
     private final EventHub hub;
     private final PluginManager plugins;
     private final HttpServer http;
+    private final Security security;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Platform(PlatformConfig config, Database database, EventHub hub, PluginManager plugins, HttpServer http) {
+    private Platform(PlatformConfig config, DataDirectoryLock lock, Database database, EventHub hub, PluginManager plugins,
+                     HttpServer http, Security security) {
         this.config = config;
+        this.lock = lock;
         this.database = database;
         this.hub = hub;
         this.plugins = plugins;
         this.http = http;
+        this.security = security;
     }
 
     /**
@@ -54,22 +60,32 @@ public final class Platform implements AutoCloseable {
         PlatformConfig config = PlatformConfig.from(source);
         PlatformConfig.unknownKeys(source).forEach(key -> LOG.warn("unknown configuration key '{}' is ignored", key));
         createFolders(config);
-        Database database = Database.open(config.dataDir(), config.databaseBusyTimeout(), config.databasePoolSize());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir(), "start a server on it");
+        Database database;
+        try {
+            database = Database.open(config.dataDir(), config.databaseBusyTimeout(), config.databasePoolSize());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         ObjectMapper json = Json.mapper();
         EventHub hub = new EventHub(json, config.webSocket().historySize());
         PluginManager plugins = new PluginManager(config, source, hub, database::dsl);
+        Security security = new Security(config, database);
         HttpServer http = null;
         try {
             MigrationRunner migrations = new MigrationRunner(database.dsl());
             plugins.load();
-            plugins.migrate(migrations);
+            SchemaUpgrade.run(database, migrations, plugins, config, PlatformInfo.current().version());
             plugins.start();
-            http = startHttp(config, json, hub, plugins, database);
+            http = startHttp(config, json, hub, plugins, database, security);
         } catch (Exception e) {
             stopQuietly(http);
+            security.close();
             plugins.stop();
             hub.close();
             database.close();
+            lock.close();
             if (causedByBind(e)) {
                 throw new PlatformStartException("cannot listen on " + config.bind() + ":" + config.port()
                         + ": the port is in use or the address is not on this machine (set --port / server.port)", e);
@@ -79,7 +95,8 @@ public final class Platform implements AutoCloseable {
             }
             throw new PlatformStartException("cannot start the HTTP server: " + e.getMessage(), e);
         }
-        return new Platform(config, database, hub, plugins, http);
+        security.startWatching();
+        return new Platform(config, lock, database, hub, plugins, http, security);
     }
 
     /**
@@ -88,11 +105,13 @@ public final class Platform implements AutoCloseable {
      * again without it; each round removes at least one plugin, so this ends.
      */
     private static HttpServer startHttp(PlatformConfig config, ObjectMapper json, EventHub hub, PluginManager plugins,
-                                        Database database) throws Exception {
+                                        Database database, Security security) throws Exception {
+        security.prepareSetup();
         while (true) {
             List<PluginHandle> live = plugins.withState(PluginState.STARTED);
             HttpServer http = new HttpServer(config, json, hub,
-                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl())), live);
+                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl()), security.resource()), live,
+                    security.authenticator(), security.connections());
             try {
                 http.start();
                 return http;
@@ -129,6 +148,11 @@ public final class Platform implements AutoCloseable {
         return http.port();
     }
 
+    /** Every REST route being served, the kernel's and the plugins', from Jersey's live model. */
+    public List<io.gitopsauditor.platform.core.internal.http.Route> routes() {
+        return http.routes();
+    }
+
     public PlatformConfig config() {
         return config;
     }
@@ -141,6 +165,16 @@ public final class Platform implements AutoCloseable {
         return database;
     }
 
+    /** While no admin exists: the file holding the one-time setup secret. */
+    public java.util.Optional<java.nio.file.Path> setupSecretFile() {
+        return security.setupSecretFile();
+    }
+
+    /** The kernel's users, tokens and sessions (for tests and tools in this module). */
+    public io.gitopsauditor.platform.core.internal.security.SecurityStore securityStore() {
+        return security.store();
+    }
+
     /** Stops in reverse boot order; safe to call twice (e.g. from a test and the shutdown hook). */
     @Override
     public void close() {
@@ -149,9 +183,11 @@ public final class Platform implements AutoCloseable {
         }
         LOG.info("stopping: closing the HTTP port, then plugins, then the database");
         stopQuietly(http);
+        security.close();
         plugins.stop();
         hub.close();
         database.close();
+        lock.close();
         LOG.info("stopped cleanly");
     }
 

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** {@code gitops-auditor}: the one launcher; every feature is a subcommand. */
 @Command(name = "gitops-auditor", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Keeps a homelab's Git repositories honest.",
-        subcommands = {ServeCommand.class, PluginsCommand.class, MigrateCommand.class, VersionCommand.class,
+        subcommands = {ServeCommand.class, PluginsCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
+                TokenCommand.class, AdminCommand.class,
+                VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand {
 

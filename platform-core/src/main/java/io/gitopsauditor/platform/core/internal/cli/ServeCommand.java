@@ -44,9 +44,15 @@ public final class ServeCommand implements Callable<Integer> {
             platform.close();
             stopped.countDown();
         }, "shutdown"));
-        String host = platform.config().bind().contains(":") ? "[" + platform.config().bind() + "]" : platform.config().bind();
+        String bind = platform.config().bind();
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
         spec.commandLine().getOut().printf("GitOps Auditor %s listening on http://%s:%d (data: %s, plugins: %s)%n",
                 PlatformInfo.current().version(), host, platform.port(), platform.config().dataDir(), platform.config().pluginsDir());
+        String local = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : host;
+        platform.setupSecretFile().ifPresent(secret -> spec.commandLine().getOut().printf(
+                "First start: there is no admin account yet. Create it by POSTing the one-time setup secret in %s (readable"
+                        + " only by this user) with a user name and password to http://%s:%d/api/platform/setup"
+                        + " (see docs/security.md).%n", secret, local, platform.port()));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

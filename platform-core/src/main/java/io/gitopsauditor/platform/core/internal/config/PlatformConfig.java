@@ -17,10 +17,19 @@ import java.util.function.Function;
  * @param bind                the address the HTTP server listens on ({@code server.bind}, default 127.0.0.1)
  * @param port                the HTTP port, 0 for any free one ({@code server.port}, default 8080)
  * @param shutdownTimeout     how long in-flight requests may finish on stop ({@code server.shutdown-timeout}, 10s)
+ * @param publicUrl           the URL users reach the server at, e.g. behind a TLS proxy ({@code server.public-url}, none):
+ *                            its origin is accepted on cross-origin checks and https makes session cookies Secure
+ * @param maxRequestSize      the largest request body in bytes, else 413 ({@code server.max-request-size}, 1048576)
+ * @param maxHeaderSize       the largest request header block in bytes, else 431 ({@code server.max-header-size}, 16384)
+ * @param forwardedHeaders    trust Forwarded / X-Forwarded-* headers for the client address and scheme; only behind a
+ *                            reverse proxy that sets them and is the only way in ({@code server.forwarded-headers}, false)
+ * @param sessionLifetime     how long a browser session lasts ({@code security.session-lifetime}, 7d)
+ * @param loginAttempts       failed logins per client per minute before 429 ({@code security.login-attempts-per-minute}, 5)
  * @param disabledPlugins     plugin ids not to register nor start ({@code disabled-plugins})
  * @param pluginStartTimeout  how long one plugin's start may take ({@code plugin-start-timeout}, 30s)
  * @param databaseBusyTimeout how long a statement waits for a lock ({@code database.busy-timeout}, 5s)
  * @param databasePoolSize    connections to the SQLite file ({@code database.pool-size}, 4)
+ * @param backupsToKeep       automatic backups taken before migrations that are kept ({@code database.backups-to-keep}, 5)
  * @param webSocket           the WebSocket hub's limits
  */
 public record PlatformConfig(
@@ -29,16 +38,26 @@ public record PlatformConfig(
         String bind,
         int port,
         Duration shutdownTimeout,
+        java.util.Optional<java.net.URI> publicUrl,
+        int maxRequestSize,
+        int maxHeaderSize,
+        boolean forwardedHeaders,
+        Duration sessionLifetime,
+        int loginAttempts,
         Set<String> disabledPlugins,
         Duration pluginStartTimeout,
         Duration databaseBusyTimeout,
         int databasePoolSize,
+        int backupsToKeep,
         WebSocketLimits webSocket) {
 
     /** The keys the kernel itself reads; anything else outside {@code plugins.} is reported as unknown. */
     public static final List<String> KEYS = List.of(
             "data-dir", "plugins-dir", "server.bind", "server.port", "server.shutdown-timeout",
+            "server.public-url", "server.max-request-size", "server.max-header-size", "server.forwarded-headers",
+            "security.session-lifetime", "security.login-attempts-per-minute",
             "disabled-plugins", "plugin-start-timeout", "database.busy-timeout", "database.pool-size",
+            "database.backups-to-keep",
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
             "websocket.max-message-size", "websocket.idle-timeout");
 
@@ -66,11 +85,32 @@ public record PlatformConfig(
                 read.value("server.bind", "127.0.0.1", String::strip),
                 read.integer("server.port", 8080, 0, 65535),
                 read.duration("server.shutdown-timeout", "10s", Duration.ZERO),
+                publicUrl(source),
+                read.integer("server.max-request-size", 1_048_576, 1024, 1 << 30),
+                read.integer("server.max-header-size", 16_384, 1024, 1 << 20),
+                source.get("server.forwarded-headers").map(v -> ConfigValues.bool("server.forwarded-headers", v)).orElse(false),
+                read.duration("security.session-lifetime", "7d", Duration.ofMinutes(5)),
+                read.integer("security.login-attempts-per-minute", 5, 1, 1000),
                 Set.copyOf(read.list("disabled-plugins")),
                 read.duration("plugin-start-timeout", "30s", Duration.ofMillis(100)),
                 read.duration("database.busy-timeout", "5s", Duration.ZERO),
                 read.integer("database.pool-size", 4, 1, 64),
+                read.integer("database.backups-to-keep", 5, 1, 1000),
                 webSocketLimits(read));
+    }
+
+    private static java.util.Optional<java.net.URI> publicUrl(ConfigSource source) {
+        return source.get("server.public-url").filter(v -> !v.value().isBlank()).map(value -> {
+            try {
+                java.net.URI url = new java.net.URI(value.value().strip());
+                if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                    throw ConfigValues.invalid("server.public-url", value, "an http(s) URL such as https://auditor.example.org");
+                }
+                return url;
+            } catch (java.net.URISyntaxException e) {
+                throw ConfigValues.invalid("server.public-url", value, "an http(s) URL such as https://auditor.example.org");
+            }
+        });
     }
 
     private static WebSocketLimits webSocketLimits(Reader read) {

@@ -67,6 +67,27 @@ public final class MigrationRunner {
         return count;
     }
 
+    /** True before anything was ever migrated: a new, empty database. */
+    public boolean isEmpty() {
+        return dsl.fetchCount(HISTORY) == 0;
+    }
+
+    /** How many of an owner's migrations are not applied yet. */
+    public int pending(String owner, List<Migration> migrations) {
+        List<Integer> applied = appliedVersions(owner);
+        return (int) migrations.stream().filter(m -> !applied.contains(m.version())).count();
+    }
+
+    /**
+     * The highest applied version of an owner that none of these migrations has: the database
+     * was migrated by a newer version of that owner.
+     */
+    public java.util.Optional<Integer> newestUnknown(String owner, List<Migration> migrations) {
+        java.util.Set<Integer> known = new java.util.HashSet<>();
+        migrations.forEach(m -> known.add(m.version()));
+        return appliedVersions(owner).stream().filter(v -> !known.contains(v)).max(Integer::compare);
+    }
+
     /** Versions applied so far for an owner. */
     public List<Integer> appliedVersions(String owner) {
         return dsl.select(VERSION).from(HISTORY).where(OWNER.eq(owner)).orderBy(VERSION).fetch(VERSION);

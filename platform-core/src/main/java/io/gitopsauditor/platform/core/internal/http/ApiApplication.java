@@ -24,6 +24,7 @@ final class ApiApplication {
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(new ObjectMapperResolver(json));
         ProblemMappers.all().forEach(config::register);
+        config.register(new io.gitopsauditor.platform.core.internal.security.ScopeFeature());
         kernelResources.forEach(resource -> config.registerResources(PluginResources.kernel(resource)));
         for (PluginHandle plugin : livePlugins) {
             for (Object resource : plugin.contributions().restResources()) {

@@ -5,6 +5,12 @@ import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
 import io.gitopsauditor.platform.core.internal.ws.HubEndpoint;
+import io.gitopsauditor.platform.core.internal.security.AccessGate;
+import io.gitopsauditor.platform.core.internal.security.Authenticator;
+import io.gitopsauditor.platform.core.internal.security.LiveConnections;
+import io.gitopsauditor.platform.core.internal.security.Principal;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -15,6 +21,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -26,28 +33,41 @@ import org.glassfish.jersey.servlet.ServletContainer;
 public final class HttpServer {
     private final Server server;
     private final ServerConnector connector;
+    private final ServletContainer api;
 
     public HttpServer(PlatformConfig config, ObjectMapper json, EventHub hub, List<Object> kernelResources,
-                      List<PluginHandle> livePlugins) {
+                      List<PluginHandle> livePlugins, Authenticator authenticator, LiveConnections connections) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(config.maxHeaderSize());
+        if (config.forwardedHeaders()) {
+            // Behind a trusted proxy: the client's address (login throttling, security events) and scheme come from it.
+            http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer());
+        }
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.bind());
         connector.setPort(config.port());
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
-        context.addServlet(new ServletHolder("api", new ServletContainer(ApiApplication.build(json, kernelResources, livePlugins))),
-                "/api/*");
+        api = new ServletContainer(ApiApplication.build(json, kernelResources, livePlugins));
+        context.addServlet(new ServletHolder("api", api), "/api/*");
         ServerEndpointConfig hubConfig = ServerEndpointConfig.Builder.create(HubEndpoint.class, "/ws")
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
+                    public void modifyHandshake(ServerEndpointConfig endpoint, HandshakeRequest request, HandshakeResponse response) {
+                        // The gate already refused unauthenticated upgrades; this hands the caller to the connection.
+                        authenticator.authenticate(headers(request, "Authorization"), headers(request, "Cookie"))
+                                .ifPresent(caller -> endpoint.getUserProperties().put(Principal.ATTRIBUTE, caller));
+                    }
+
+                    @Override
                     public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new HubEndpoint(hub, config.webSocket(), json));
+                        return type.cast(new HubEndpoint(hub, config.webSocket(), json, connections));
                     }
                 })
                 .build();
@@ -60,13 +80,35 @@ public final class HttpServer {
         }
         context.setErrorHandler(new ProblemErrorHandlers.ForContext());
         server.setErrorHandler(new ProblemErrorHandlers.ForServer());
-        server.setHandler(new GracefulHandler(context));
+        // Outermost first: graceful stop, the security gate (also for WebSocket upgrades), body size, then the app.
+        server.setHandler(new GracefulHandler(new AccessGate(authenticator, sizeLimited(config.maxRequestSize(), context))));
         server.setStopTimeout(config.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false);
     }
 
+    private static SizeLimitHandler sizeLimited(long maxRequestSize, org.eclipse.jetty.server.Handler next) {
+        SizeLimitHandler limit = new SizeLimitHandler(maxRequestSize, -1);
+        limit.setHandler(next);
+        return limit;
+    }
+
+    private static List<String> headers(HandshakeRequest request, String name) {
+        for (var entry : request.getHeaders().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return List.of();
+    }
+
     public void start() throws Exception {
         server.start();
+    }
+
+    /** Every route Jersey serves, from its live model (after {@link #start}). */
+    public List<Route> routes() {
+        return Route.from(api.getApplicationHandler().getInjectionManager()
+                .getInstance(org.glassfish.jersey.server.ExtendedResourceContext.class));
     }
 
     /** The port actually bound (useful with port 0). */

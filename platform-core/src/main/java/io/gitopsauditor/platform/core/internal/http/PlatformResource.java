@@ -3,6 +3,7 @@ package io.gitopsauditor.platform.core.internal.http;
 import io.gitopsauditor.platform.core.internal.boot.PlatformInfo;
 import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
 import io.gitopsauditor.platform.core.internal.plugin.PluginManager;
+import io.gitopsauditor.platform.core.internal.security.PublicRoute;
 import io.gitopsauditor.plugin.api.PluginState;
 import io.gitopsauditor.plugin.api.ProblemException;
 import jakarta.ws.rs.GET;
@@ -52,6 +53,7 @@ public final class PlatformResource {
 
     @GET
     @Path("health")
+    @PublicRoute
     public Response health() {
         boolean databaseUp;
         try {
@@ -68,6 +70,7 @@ public final class PlatformResource {
 
     @GET
     @Path("version")
+    @PublicRoute
     public Version version() {
         return new Version(info.version(), info.pluginApi(), info.java());
     }

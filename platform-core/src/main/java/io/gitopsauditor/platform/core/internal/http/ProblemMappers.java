@@ -11,6 +11,8 @@ import io.gitopsauditor.plugin.api.ProblemException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,7 +35,8 @@ public final class ProblemMappers {
 
     /** All mappers, for registration. */
     public static List<Object> all() {
-        return List.of(new Plugin(), new JaxRs(), new Param(), new JsonBody(), new EmptyBody(), new Unexpected());
+        return List.of(new Plugin(), new JaxRs(), new Param(), new JsonBody(), new BodyEncoding(), new UnknownCharset(),
+                new IllegalCharset(), new EmptyBody(), new Unexpected());
     }
 
     /** A plugin said what went wrong. */
@@ -130,6 +133,9 @@ public final class ProblemMappers {
             }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field ")) {
+                return "The request body has the same field twice in one object" + where + ".";
+            }
             if (e instanceof JsonParseException) {
                 return "The request body is not well-formed JSON" + where + ".";
             }
@@ -154,6 +160,60 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A body whose bytes do not decode in the encoding the JSON parser detected from its first bytes:
+     * UTF-32 with code points past U+10FFFF or a partial last character, or an odd UCS-4 byte order.
+     * Jackson reports these as {@link java.io.CharConversionException}, not as a parse error, so
+     * without this they were a 500. Only decoding a request throws it; Jackson's writers do not.
+     */
+    public static final class BodyEncoding implements ExceptionMapper<java.io.CharConversionException> {
+        @Override
+        public Response toResponse(java.io.CharConversionException e) {
+            return Problem.of(400, "Invalid JSON", "The request body is not text in an encoding JSON allows; send it as UTF-8.")
+                    .toResponse();
+        }
+    }
+
+    /** A request body in a charset this Java runtime does not have ({@code Content-Type: text/plain; charset=nonsense}). */
+    public static final class UnknownCharset implements ExceptionMapper<java.nio.charset.UnsupportedCharsetException> {
+        @Context
+        private HttpHeaders headers;
+
+        @Override
+        public Response toResponse(java.nio.charset.UnsupportedCharsetException e) {
+            return charsetProblem(headers, e.getCharsetName(), e);
+        }
+    }
+
+    /** A request body in a charset whose name is not even legal ({@code Content-Type: text/plain; charset=@@}). */
+    public static final class IllegalCharset implements ExceptionMapper<java.nio.charset.IllegalCharsetNameException> {
+        @Context
+        private HttpHeaders headers;
+
+        @Override
+        public Response toResponse(java.nio.charset.IllegalCharsetNameException e) {
+            return charsetProblem(headers, e.getCharsetName(), e);
+        }
+    }
+
+    /**
+     * 415 when the charset that failed is the one the request's Content-Type named (Jersey decodes a
+     * text body with it); anything else that fails to find a charset is the server's bug.
+     */
+    private static Response charsetProblem(HttpHeaders headers, String charset, RuntimeException e) {
+        String declared;
+        try {
+            MediaType type = headers == null ? null : headers.getMediaType();
+            declared = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        } catch (RuntimeException unparseable) {
+            declared = null;
+        }
+        if (declared == null || charset == null || !declared.strip().equalsIgnoreCase(charset.strip())) {
+            return new Unexpected().toResponse(e);
+        }
+        return Problem.of(415, "Unsupported Media Type", "The request body's charset is not supported here; send UTF-8.").toResponse();
+    }
+
     /** A route that needs a body was sent none. */
     public static final class EmptyBody implements ExceptionMapper<NoContentException> {
         @Override
@@ -168,6 +228,14 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                    // Jetty refused the request itself while Jersey read it (e.g. a chunked body over the size limit).
+                    int code = http.getCode();
+                    return Problem.of(code, org.eclipse.jetty.http.HttpStatus.getMessage(code),
+                            code == 413 ? "The request body is too large." : "The request is malformed.").toResponse();
+                }
+            }
             String id = UUID.randomUUID().toString();
             LOG.error("unexpected error {}", id, e);
             return new Problem("about:blank", "Internal Server Error", 500,

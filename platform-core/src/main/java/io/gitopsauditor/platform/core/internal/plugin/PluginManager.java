@@ -93,6 +93,28 @@ public final class PluginManager {
         }
     }
 
+    /**
+     * Fails each registered plugin whose tables a newer version of it already migrated: running
+     * old code on a newer schema could lose data. Its tables are left untouched.
+     */
+    public void refuseNewerSchemas(MigrationRunner runner) {
+        for (PluginHandle handle : withState(PluginState.REGISTERED)) {
+            List<io.gitopsauditor.platform.core.internal.db.Migration> known = handle.contributions().migrations();
+            int newestKnown = known.stream().mapToInt(m -> m.version()).max().orElse(0);
+            runner.newestUnknown(handle.id(), known).ifPresent(version -> fail(handle, "migration", null,
+                    "the database holds migration V" + version + " of this plugin, but this version of it knows only up to V"
+                            + newestKnown + ": a newer version of the plugin wrote it. Install that version or newer,"
+                            + " or restore a backup; its tables were left untouched"));
+        }
+    }
+
+    /** Migrations not applied yet, over all registered plugins. */
+    public int pendingMigrations(MigrationRunner runner) {
+        return withState(PluginState.REGISTERED).stream()
+                .mapToInt(h -> runner.pending(h.id(), h.contributions().migrations()))
+                .sum();
+    }
+
     /** Applies each registered plugin's pending migrations; a failure fails that plugin only. */
     public void migrate(MigrationRunner runner) {
         for (PluginHandle handle : withState(PluginState.REGISTERED)) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitopsauditor.platform.core.internal.config.PlatformConfig.WebSocketLimits;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
+import io.gitopsauditor.platform.core.internal.security.LiveConnections;
+import io.gitopsauditor.platform.core.internal.security.Principal;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -23,20 +25,38 @@ public final class HubEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(HubEndpoint.class);
     static final int MAX_SUBSCRIPTIONS = 200;
 
+    /** Inbound messages a client may send per second, on average, and in a burst. */
+    static final double MESSAGES_PER_SECOND = 20;
+    static final double BURST = 60;
+
     private final EventHub hub;
     private final WebSocketLimits limits;
     private final ObjectMapper json;
+    private final LiveConnections connections;
     private final Set<String> subscriptions = new HashSet<>();
     private ClientConnection connection;
+    private Principal caller;
+    private java.util.function.Consumer<String> closer;
+    private double allowance = BURST;
+    private long lastMessageNanos = System.nanoTime();
 
-    public HubEndpoint(EventHub hub, WebSocketLimits limits, ObjectMapper json) {
+    public HubEndpoint(EventHub hub, WebSocketLimits limits, ObjectMapper json, LiveConnections connections) {
         this.hub = hub;
         this.limits = limits;
         this.json = json;
+        this.connections = connections;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        if (!(config.getUserProperties().get(Principal.ATTRIBUTE) instanceof Principal principal)) {
+            // The gate authenticated the upgrade; this only happens if the credential ended in between.
+            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
+            return;
+        }
+        caller = principal;
+        closer = reason -> closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+        connections.opened(caller, closer);
         session.setMaxTextMessageBufferSize(limits.maxMessageSize());
         session.setMaxBinaryMessageBufferSize(1024);
         session.setMaxIdleTimeout(limits.idleTimeout().toMillis());
@@ -46,6 +66,11 @@ public final class HubEndpoint extends Endpoint {
     }
 
     private void onText(String text) {
+        if (!withinRate()) {
+            connection.markClosed();
+            closer.accept("too many messages: at most " + (int) MESSAGES_PER_SECOND + " per second");
+            return;
+        }
         JsonNode message;
         try {
             message = json.readTree(text);
@@ -95,11 +120,36 @@ public final class HubEndpoint extends Endpoint {
         return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 
+    /** A token bucket: refills at the allowed rate, spends one per message. */
+    private boolean withinRate() {
+        long now = System.nanoTime();
+        allowance = Math.min(BURST, allowance + (now - lastMessageNanos) / 1e9 * MESSAGES_PER_SECOND);
+        lastMessageNanos = now;
+        if (allowance < 1) {
+            return false;
+        }
+        allowance -= 1;
+        return true;
+    }
+
+    private static void closeQuietly(Session session, CloseReason reason) {
+        Thread.ofVirtual().name("ws-close").start(() -> {
+            try {
+                session.close(reason);
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.debug("websocket {}: close failed: {}", session.getId(), e.getMessage());
+            }
+        });
+    }
+
     @Override
     public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
             connection.markClosed();
             hub.detachEverywhere(connection);
+        }
+        if (caller != null) {
+            connections.closed(caller, closer);
         }
     }
 

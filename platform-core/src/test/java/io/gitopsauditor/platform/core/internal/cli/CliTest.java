@@ -30,7 +30,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"serve", "plugins", "migrate", "version"}) {
+        for (String command : new String[] {"serve", "plugins", "migrate", "backup", "restore", "token", "admin", "version"}) {
             Run run = run(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).contains("Usage: gitops-auditor " + command);
@@ -84,6 +84,51 @@ class CliTest {
             Run run = run("serve", "--data-dir", data.toString(), "--port", String.valueOf(taken.getLocalPort()));
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("in use");
+        }
+    }
+
+    @Test
+    void tokenCreatePrintsTheTokenAloneOnTheLastLineAndListAndRevokeWork() {
+        Run missing = run("token", "create", "--name", "ci", "--scope", "read", "--data-dir", data.resolve("typo").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("there is no GitOps Auditor database").contains("check --data-dir");
+        assertThat(run("migrate", "--data-dir", data.toString()).exitCode()).isZero();
+        Run created = run("token", "create", "--name", "ci", "--scope", "read", "--data-dir", data.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        String token = created.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(token).startsWith("gat_").doesNotContain(" ");
+        Run list = run("token", "list", "--data-dir", data.toString());
+        assertThat(list.out()).contains("ci").contains("read").doesNotContain(token);
+        assertThat(run("token", "revoke", "ci", "--data-dir", data.toString()).out()).contains("Revoked: ci");
+        Run again = run("token", "revoke", "ci", "--data-dir", data.toString());
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).startsWith("error: no live token");
+        assertThat(run("token", "create", "--name", "x", "--scope", "root", "--data-dir", data.toString()).err())
+                .contains("scope must be read, write or admin");
+        assertThat(run("token", "create", "--name", "42", "--scope", "read", "--data-dir", data.toString()).err())
+                .contains("not only digits");
+    }
+
+    @Test
+    void resetPasswordReadsStandardInputAndEndsSessions() throws Exception {
+        assertThat(run("migrate", "--data-dir", data.toString()).exitCode()).isZero();
+        try (var db = io.gitopsauditor.platform.core.internal.db.Database.open(data, java.time.Duration.ofSeconds(2), 1)) {
+            new io.gitopsauditor.platform.core.internal.security.SecurityStore(db.dsl(), java.time.Duration.ofDays(1))
+                    .createUser("admin", "the first password");
+        }
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("a brand new password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Run reset = run("admin", "reset-password", "--password-stdin", "--data-dir", data.toString());
+            assertThat(reset.exitCode()).as(reset.err()).isZero();
+            assertThat(reset.out()).contains("Password of 'admin' reset");
+        } finally {
+            System.setIn(stdin);
+        }
+        try (var db = io.gitopsauditor.platform.core.internal.db.Database.open(data, java.time.Duration.ofSeconds(2), 1)) {
+            var store = new io.gitopsauditor.platform.core.internal.security.SecurityStore(db.dsl(), java.time.Duration.ofDays(1));
+            assertThat(store.checkPassword("admin", "a brand new password")).isPresent();
+            assertThat(store.checkPassword("admin", "the first password")).isEmpty();
         }
     }
 

@@ -1,0 +1,77 @@
+package io.gitopsauditor.platform.core.internal.boot;
+
+import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
+import io.gitopsauditor.platform.core.internal.db.Database;
+import io.gitopsauditor.platform.core.internal.security.Authenticator;
+import io.gitopsauditor.platform.core.internal.security.AuthResource;
+import io.gitopsauditor.platform.core.internal.security.LiveConnections;
+import io.gitopsauditor.platform.core.internal.security.LoginThrottle;
+import io.gitopsauditor.platform.core.internal.security.SecurityStore;
+import io.gitopsauditor.platform.core.internal.security.SetupSecret;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kernel's security parts for one running server: the store, the authenticator shared by the
+ * gate and the WebSocket handshake, the setup secret, the login throttle, and the watch that
+ * closes WebSocket connections whose credential ended (also when the CLI revoked it).
+ */
+final class Security implements AutoCloseable {
+    /** How often open WebSocket connections' credentials are re-checked. */
+    static final long WATCH_SECONDS = 2;
+
+    private final SecurityStore store;
+    private final Authenticator authenticator;
+    private final SetupSecret setupSecret;
+    private final LiveConnections connections = new LiveConnections();
+    private final AuthResource resource;
+    private ScheduledExecutorService watch;
+    private Optional<Path> setupSecretFile = Optional.empty();
+
+    Security(PlatformConfig config, Database database) {
+        store = new SecurityStore(database.dsl(), config.sessionLifetime());
+        authenticator = new Authenticator(store, config.publicUrl());
+        setupSecret = new SetupSecret(config.dataDir());
+        resource = new AuthResource(authenticator, setupSecret, new LoginThrottle(config.loginAttempts()), connections,
+                config.sessionLifetime());
+    }
+
+    void prepareSetup() {
+        setupSecretFile = setupSecret.prepare(!store.hasUsers());
+    }
+
+    void startWatching() {
+        watch = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().daemon().name("credential-watch").unstarted(task));
+        watch.scheduleWithFixedDelay(() -> connections.sweep(store), WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    SecurityStore store() {
+        return store;
+    }
+
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
+    LiveConnections connections() {
+        return connections;
+    }
+
+    AuthResource resource() {
+        return resource;
+    }
+
+    Optional<Path> setupSecretFile() {
+        return setupSecretFile;
+    }
+
+    @Override
+    public void close() {
+        if (watch != null) {
+            watch.shutdownNow();
+        }
+    }
+}

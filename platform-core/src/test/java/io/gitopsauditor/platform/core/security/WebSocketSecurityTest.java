@@ -1,0 +1,126 @@
+package io.gitopsauditor.platform.core.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gitopsauditor.platform.core.testkit.ExamplePlugin;
+import io.gitopsauditor.platform.core.testkit.TestServer;
+import io.gitopsauditor.platform.core.testkit.WebSocketProbe;
+import io.gitopsauditor.plugin.api.Scope;
+import java.net.http.HttpRequest;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The /ws handshake is authenticated and its Origin checked; ending a credential closes its connections. */
+class WebSocketSecurityTest {
+    @TempDir
+    static Path data;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        server = ExamplePlugin.server(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static int handshakeStatus(Map<String, String> headers) {
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> WebSocketProbe.connect(server.client(), server.webSocketUri(), headers));
+        while (failure != null && !(failure instanceof WebSocketHandshakeException)) {
+            failure = failure.getCause();
+        }
+        assertThat(failure).as("the handshake must be refused").isNotNull();
+        return ((WebSocketHandshakeException) failure).getResponse().statusCode();
+    }
+
+    @Test
+    void handshakeWithoutCredentialsIsRefused() {
+        assertThat(handshakeStatus(Map.of())).isEqualTo(401);
+    }
+
+    @Test
+    void handshakeFromAForeignOriginIsRefusedEvenWithAValidToken() {
+        assertThat(handshakeStatus(Map.of("Authorization", "Bearer " + server.adminToken(), "Origin", "https://evil.example")))
+                .isEqualTo(403);
+    }
+
+    @Test
+    void handshakeWithARevokedTokenIsRefused() {
+        String token = server.createToken(Scope.READ);
+        server.platform().securityStore().revokeTokens("test-read");
+        assertThat(handshakeStatus(Map.of("Authorization", "Bearer " + token))).isEqualTo(401);
+    }
+
+    @Test
+    void handshakeFromTheServersOwnOriginWithASessionCookieWorks() throws Exception {
+        SecurityFixtures.Session session = SecurityFixtures.adminSession(server);
+        try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri(),
+                Map.of("Cookie", session.cookie(), "Origin", "http://127.0.0.1:" + server.platform().port()))) {
+            ws.send("{\"type\":\"ping\"}");
+            assertThat(ws.next().path("type").asText()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void revokingATokenThroughTheApiClosesItsOpenConnection() throws Exception {
+        String token = server.platform().securityStore().createToken("watcher", Scope.READ, "tests").token();
+        try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri(), Map.of("Authorization", "Bearer " + token))) {
+            ws.send("{\"type\":\"ping\"}");
+            ws.next();
+            assertThat(server.send(HttpRequest.newBuilder(server.uri("/api/platform/tokens/watcher")).DELETE()).statusCode()).isEqualTo(204);
+            assertThat(ws.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void revokingATokenFromTheCliInAnotherProcessClosesItsConnectionWithinSeconds() throws Exception {
+        String token = server.platform().securityStore().createToken("cli-revoked", Scope.READ, "tests").token();
+        try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri(), Map.of("Authorization", "Bearer " + token))) {
+            ws.send("{\"type\":\"ping\"}");
+            ws.next();
+            // What the CLI does: write the revocation to the database, with no word to the server.
+            server.platform().securityStore().revokeTokens("cli-revoked");
+            assertThat(ws.closed().get(6, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void eachConnectionKeepsItsOwnCallerSoRevokingOneLeavesTheOtherOpen() throws Exception {
+        String first = server.platform().securityStore().createToken("first", Scope.READ, "tests").token();
+        String second = server.platform().securityStore().createToken("second", Scope.READ, "tests").token();
+        try (WebSocketProbe one = WebSocketProbe.connect(server.client(), server.webSocketUri(), Map.of("Authorization", "Bearer " + first));
+             WebSocketProbe two = WebSocketProbe.connect(server.client(), server.webSocketUri(), Map.of("Authorization", "Bearer " + second))) {
+            assertThat(server.send(HttpRequest.newBuilder(server.uri("/api/platform/tokens/first")).DELETE()).statusCode()).isEqualTo(204);
+            assertThat(one.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+            Thread.sleep(2500); // past one credential sweep
+            two.send("{\"type\":\"ping\"}");
+            assertThat(two.next().path("type").asText()).isEqualTo("pong");
+            assertThat(two.closed()).isNotDone();
+        }
+    }
+
+    @Test
+    void floodingTheSocketWithMessagesClosesIt() throws Exception {
+        try (WebSocketProbe ws = server.webSocket()) {
+            for (int i = 0; i < 200 && !ws.closed().isDone(); i++) {
+                try {
+                    ws.send("{\"type\":\"ping\"}");
+                } catch (RuntimeException closedMeanwhile) {
+                    break;
+                }
+            }
+            assertThat(ws.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+}
