@@ -7,11 +7,14 @@
 # folder and, with an empty environment and a PATH that holds no java at all, so only the bundled runtime can
 # run it:
 #   - checks the layout (bin, lib, plugins, conf, runtime, systemd, docs) and the runtime's modules;
-#   - starts 'serve' on a free 127.0.0.1 port with a temporary data folder: health, plugin list (none yet);
+#   - starts 'serve' on a free 127.0.0.1 port with a temporary data folder: health, the setup secret, the API
+#     closed without a credential, plugin list (none yet) with a token made by 'token create';
 #   - stops it with SIGTERM: exit 143, "stopped cleanly"; on Java 25+ that first start trained the AOT cache;
 #   - drops the example third-party plugin into plugins/, restarts (now from the AOT cache): the plugin is
-#     STARTED, its REST endpoint and its UI bundle (served from inside its jar) answer; writes a greeting;
-#   - stops, starts again: the greeting is still there (the data persisted); 'plugins' lists the plugin;
+#     STARTED, its REST endpoint and its UI bundle (served from inside its jar) answer; writes a greeting,
+#     takes a 'backup' while the server runs, writes a second greeting;
+#   - stops, 'restore's the backup, starts again: the first greeting is there (the data persisted), the
+#     second is not (the restore worked); 'plugins' lists the plugin;
 #   - lints the unit with 'systemd-analyze verify' and prints its 'systemd-analyze security' exposure when
 #     systemd-analyze is installed, shellchecks the scripts when shellcheck is; skips each with a notice if not.
 # Prints "ok"/"FAIL" per check and, last, "smoke: N passed, M failed" on its own line; exits 1 on any failure.
@@ -103,7 +106,7 @@ fi
 # --- A PATH without any java, an empty environment --------------------------------------------------------
 # Only the tools the launcher and this script call, linked into one folder: no JDK can be found by accident.
 mkdir -p "$WORK/path"
-for tool in sh bash dirname readlink sed head mkdir tr stat cksum cut cat rm mv ls env uname id; do
+for tool in sh bash dirname readlink sed head tail mkdir tr stat cksum cut cat rm mv ls env uname id; do
   if location=$(command -v "$tool"); then ln -s "$location" "$WORK/path/$tool"; fi
 done
 # The launcher with nothing of this shell's environment. A plain command, not a function: started with '&',
@@ -164,8 +167,10 @@ stop_server() {
   fi
 }
 
+TOKEN="" # an API token (WRITE scope), made with 'token create' after the first start
 http() { # http METHOD PATH [BODY]: prints "STATUS BODY"
   local args=(-s --max-time 10 -o "$WORK/body" -w '%{http_code}' -X "$1")
+  [ -z "$TOKEN" ] || args+=(-H "Authorization: Bearer $TOKEN")
   [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data "$3")
   local status
   status=$(curl "${args[@]}" "$BASE$2")
@@ -181,7 +186,19 @@ if start_server "first start (fresh data folder)"; then
   exe=$(readlink "/proc/$SERVER_PID/exe" 2>/dev/null || true)
   if [ "$exe" = "$APP/runtime/bin/java" ]; then ok "the JVM is the bundled runtime ($exe)"; else fail "the JVM is $exe, not $APP/runtime/bin/java"; fi
   expect "health: UP" "$(http GET /api/platform/health)" '200 *"status":"UP"*'
-  expect "plugin list: no plugin yet" "$(http GET /api/platform/plugins)" '200 \[\]'
+  expect "the API needs a credential" "$(http GET /api/platform/plugins)" '401 *'
+  if [ -f "$DATA/setup-secret" ] && [ "$(stat -c %a "$DATA/setup-secret")" = 600 ] && grep -q setup-secret "$WORK/out.log"; then
+    ok "first start: a 0600 setup secret, and where it is"
+  else
+    fail "first start: no 0600 $DATA/setup-secret announced on stdout"
+  fi
+  if out=$(run_app token create --data-dir "$DATA" --name smoke --scope write 2>&1) && TOKEN=$(tail -n 1 <<<"$out") && [[ $TOKEN == gat_* ]]; then
+    ok "'token create' while the server runs"
+  else
+    fail "'token create': $out"
+    TOKEN=""
+  fi
+  expect "plugin list with the token: no plugin yet" "$(http GET /api/platform/plugins)" '200 \[\]'
   stop_server "first stop"
 fi
 check "the database file exists" test -s "$DATA/gitops-auditor.db"
@@ -214,13 +231,31 @@ if start_server "restart with the example plugin in plugins/"; then
   expect "health counts it" "$(http GET /api/platform/health)" '200 *"STARTED":1*'
   expect "the plugin's REST endpoint answers" "$(http GET /api/hello/greetings)" '200 \[*'
   expect "the plugin's UI bundle is served from its jar" "$(http GET /ui/hello/index.js)" '200 ?*'
+  # The handshake only (curl speaks no WebSocket): 101 and the upgrade, then curl gives up after 3 s.
+  handshake=$(curl -s -i -N --http1.1 --max-time 3 -H "Authorization: Bearer $TOKEN" -H 'Connection: Upgrade' \
+    -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
+    "$BASE/ws" | head -n 1 | tr -d '\r')
+  expect "WebSocket upgrade on /ws" "$handshake" 'HTTP/1.1 101*'
   expect "a greeting is stored" "$(http POST /api/hello/greetings '{"name": "smoke"}')" '201 *"name":"smoke"*'
+  if out=$(run_app backup --data-dir "$DATA" --to "$WORK/backup.db" 2>&1) && [ -s "$WORK/backup.db" ]; then
+    ok "'backup' while the server runs ($(du -h "$WORK/backup.db" | cut -f1))"
+  else
+    fail "'backup': $out"
+  fi
+  expect "a second greeting, after the backup" "$(http POST /api/hello/greetings '{"name": "later"}')" '201 *'
   stop_server "stop with the plugin"
 fi
 
-# --- Data persisted across a restart ----------------------------------------------------------------------
+# --- Restore the backup; the data persisted across restarts -----------------------------------------------
+if out=$(run_app restore --data-dir "$DATA" --from "$WORK/backup.db" 2>&1); then
+  ok "'restore' with the server stopped"
+else
+  fail "'restore': $out"
+fi
 if start_server "third start"; then
-  expect "the greeting survived the restart" "$(http GET /api/hello/greetings)" '200 *"message":"Hello, smoke!"*'
+  greetings=$(http GET /api/hello/greetings)
+  expect "the greeting from before the backup is there" "$greetings" '200 *"message":"Hello, smoke!"*'
+  if [[ $greetings != *later* ]]; then ok "the greeting from after the backup is gone (restored)"; else fail "the restore did not replace the database: $greetings"; fi
   stop_server "third stop"
 fi
 if out=$(run_app plugins --data-dir "$DATA" 2>&1) && [[ $out == *hello*REGISTERED*hello-plugin.jar* ]]; then
