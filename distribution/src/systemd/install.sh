@@ -159,9 +159,9 @@ train_aot() {
     i=$((i + 1))
   done
   if [ -n "$port" ] && command -v curl >/dev/null 2>&1; then
-    # A few requests, so the request path is in the cache too.
-    for path in /api/platform/health /api/platform/plugins /api/platform/version; do
-      curl -fsS -o /dev/null --max-time 10 "http://127.0.0.1:$port$path" || true
+    # A few requests (to the routes open without a credential), so the request path is in the cache too.
+    for path in /api/platform/health /api/platform/version /api/platform/plugins; do
+      curl -s -o /dev/null --max-time 10 "http://127.0.0.1:$port$path" || true
     done
   fi
   kill -TERM "$pid" 2>/dev/null || true
