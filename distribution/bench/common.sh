@@ -67,9 +67,16 @@ start_server() {
   SERVER_PID=$!
 }
 
-# http_status URL: the HTTP status code, or 000 when nothing answered within a second.
+# http_status URL: the HTTP status code, or 000 when nothing answered within a second. Sends $TOKEN when set.
 http_status() {
-  curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1" || true
+  curl -s -o /dev/null -w '%{http_code}' --max-time 1 ${TOKEN:+-H "Authorization: Bearer $TOKEN"} "$1" || true
+}
+
+# make_token DIR: an API token with the WRITE scope for the server of DIR (the CLI works while it runs);
+# sets TOKEN. The API needs a credential for everything but health and version.
+make_token() {
+  TOKEN=$("$DIST/bin/gitops-auditor" token create --data-dir "$1/data" --name "bench-$$" --scope write | tail -n 1)
+  [[ $TOKEN == gat_* ]] || die "could not create an API token: $TOKEN"
 }
 
 # wait_for_health DIR PORT: polls /api/platform/health every ~20 ms until it answers 200 (at most

@@ -45,11 +45,12 @@ PORT=$(free_port)
 BASE="http://$HOST:$PORT"
 start_server "$WORK_DIR" "$PORT"
 wait_for_health "$WORK_DIR" "$PORT"
+make_token "$WORK_DIR"
 [ "$(http_status "$BASE/api/hello/greetings")" = 200 ] || die "the example plugin is not serving /api/hello/greetings (log: $WORK_DIR/server.log)"
 
 # Give the plugin endpoint something to read: 20 greetings (its default page size).
 for i in $(seq 1 20); do
-  curl -s -o /dev/null --max-time 5 -H 'Content-Type: application/json' \
+  curl -s -o /dev/null --max-time 5 -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
     -d "{\"name\": \"bench $i\"}" "$BASE/api/hello/greetings"
 done
 
@@ -61,8 +62,8 @@ echo "$("$java_bin" -version 2>&1 | head -n 1); JAVA_OPTS='${JAVA_OPTS:-}'; RSS 
 # measure PATH: a warm-up run (discarded), then the measured run; prints its figures.
 measure() {
   local url=$BASE$1 out rps p99 errors non2xx
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$url" >/dev/null
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$url")
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
   errors=$(awk '/Socket errors:/ { sub(/.*Socket errors: /, ""); print }' <<<"$out")
