@@ -123,6 +123,19 @@ class AuthFlowTest {
     }
 
     @Test
+    void aTokenRevokedOutsideTheServerStopsWorkingWithinSeconds() throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            String token = server.platform().securityStore().createToken("outside", Scope.READ, "tests").token();
+            HttpRequest.Builder call = HttpRequest.newBuilder(server.uri("/api/platform/plugins")).header("Authorization", "Bearer " + token);
+            assertThat(server.anonymously(call).statusCode()).isEqualTo(200);
+            server.platform().securityStore().revokeTokens("outside"); // as the CLI does, in another process
+            Thread.sleep(2_500); // past the credential cache's life
+            assertThat(server.anonymously(HttpRequest.newBuilder(server.uri("/api/platform/plugins"))
+                    .header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void securityEventsAreRecordedAndOnlyAdminsSeeThem() throws Exception {
         try (TestServer server = TestServer.start(data)) {
             SecurityFixtures.adminSession(server);

@@ -172,6 +172,7 @@ public final class AuthResource {
         Principal caller = caller(http);
         if (caller.viaSession()) {
             store.deleteSession(caller.credentialId());
+            authenticator.forgetCached();
             connections.end(caller.credentialId(), "logged out");
             store.record("logout", caller.name(), http.getRemoteAddr(), "session ended");
         }
@@ -201,6 +202,7 @@ public final class AuthResource {
             throw ProblemException.invalidInput("The current password is wrong.");
         }
         store.setPassword(caller.name(), change.newPassword());
+        authenticator.forgetCached();
         connections.end(caller.credentialId(), "password changed");
         store.record("password-changed", caller.name(), http.getRemoteAddr(), "all sessions ended");
         return startSession(caller.name(), http.getRemoteAddr(), Response.ok());
@@ -237,6 +239,7 @@ public final class AuthResource {
         if (revoked.isEmpty()) {
             throw ProblemException.notFound("No live token with id or name '" + idOrName + "'.");
         }
+        authenticator.forgetCached();
         store.tokens().stream().filter(t -> revoked.contains(t.name()) && t.revokedAt() != null)
                 .forEach(t -> connections.end(String.valueOf(t.id()), "token revoked"));
         store.record("token-revoked", caller(http).name(), http.getRemoteAddr(), "token(s) " + String.join(", ", revoked));

@@ -15,6 +15,7 @@ public final class Authenticator {
 
     private final SecurityStore store;
     private final Optional<String> publicOrigin;
+    private final CredentialCache cache = new CredentialCache();
 
     public Authenticator(SecurityStore store, Optional<URI> publicUrl) {
         this.store = store;
@@ -33,14 +34,16 @@ public final class Authenticator {
         for (String header : authorization) {
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 // A presented token decides: a wrong one is not rescued by a cookie.
-                return store.tokenPrincipal(header.substring(7).strip());
+                String token = header.substring(7).strip();
+                return cache.get(token, () -> store.tokenPrincipal(token));
             }
         }
         for (String header : cookies) {
             for (String cookie : header == null ? new String[0] : header.split(";")) {
                 String[] pair = cookie.strip().split("=", 2);
                 if (pair.length == 2 && pair[0].equals(SESSION_COOKIE)) {
-                    Optional<Principal> session = store.sessionPrincipal(pair[1].strip());
+                    String id = pair[1].strip();
+                    Optional<Principal> session = cache.get(id, () -> store.sessionPrincipal(id));
                     if (session.isPresent()) {
                         return session;
                     }
@@ -67,6 +70,11 @@ public final class Authenticator {
         }
         int schemeEnd = origin.indexOf("://");
         return schemeEnd > 0 && origin.substring(schemeEnd + 3).equals(hostHeader.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** A credential ended through this server (logout, revocation, password change): stop trusting cached answers. */
+    public void forgetCached() {
+        cache.clear();
     }
 
     public boolean secureCookies() {
