@@ -80,12 +80,7 @@ public final class Platform implements AutoCloseable {
             plugins.start();
             http = startHttp(config, json, hub, plugins, database, security);
         } catch (Exception e) {
-            stopQuietly(http);
-            security.close();
-            plugins.stop();
-            hub.close();
-            database.close();
-            lock.close();
+            release(http, security, plugins, hub, database, lock);
             if (causedByBind(e)) {
                 throw new PlatformStartException("cannot listen on " + config.bind() + ":" + config.port()
                         + ": the port is in use or the address is not on this machine (set --port / server.port)", e);
@@ -182,13 +177,19 @@ public final class Platform implements AutoCloseable {
             return;
         }
         LOG.info("stopping: closing the HTTP port, then plugins, then the database");
+        release(http, security, plugins, hub, database, lock);
+        LOG.info("stopped cleanly");
+    }
+
+    /** Reverse boot order: the port, the credential watch, plugins, the event hub, the database, the lock. */
+    private static void release(HttpServer http, Security security, PluginManager plugins, EventHub hub, Database database,
+                                DataDirectoryLock lock) {
         stopQuietly(http);
         security.close();
         plugins.stop();
         hub.close();
         database.close();
         lock.close();
-        LOG.info("stopped cleanly");
     }
 
     private static void stopQuietly(HttpServer http) {

@@ -7,7 +7,6 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +37,7 @@ public final class AdminCommand {
 
         @Override
         public Integer call() throws IOException {
-            PlatformConfig config = PlatformConfig.from(common.configSource(Map.of()));
+            PlatformConfig config = common.platformConfig();
             try (SecurityDatabase db = SecurityDatabase.open(config)) {
                 var users = db.store().usernames();
                 String name = user != null ? user : users.size() == 1 ? users.getFirst() : null;

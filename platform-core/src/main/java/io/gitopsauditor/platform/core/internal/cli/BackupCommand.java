@@ -6,7 +6,6 @@ import io.gitopsauditor.platform.core.internal.db.Database;
 import io.gitopsauditor.platform.core.internal.db.DatabaseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,7 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlatformConfig config = PlatformConfig.from(common.configSource(Map.of()));
+        PlatformConfig config = common.platformConfig();
         if (!Files.exists(config.dataDir().resolve(Database.FILE_NAME))) {
             throw new DatabaseException("there is no database in " + config.dataDir() + " to back up");
         }

@@ -21,6 +21,11 @@ public final class CommonOptions {
                     + "plugins/ folder, or <data-dir>/plugins when run from the source tree).")
     Path pluginsDir;
 
+    /** The kernel's settings from defaults, the config file, the environment and these flags. */
+    io.gitopsauditor.platform.core.internal.config.PlatformConfig platformConfig() {
+        return io.gitopsauditor.platform.core.internal.config.PlatformConfig.from(configSource(Map.of()));
+    }
+
     /** Merges defaults, the config file, the environment and these flags (plus any extra flags). */
     ConfigSource configSource(Map<String, String> extraFlags) {
         Map<String, String> flags = new HashMap<>(extraFlags);

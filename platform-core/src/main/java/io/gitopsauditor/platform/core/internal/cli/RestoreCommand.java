@@ -5,7 +5,6 @@ import io.gitopsauditor.platform.core.internal.db.Backups;
 import io.gitopsauditor.platform.core.internal.db.DataDirectoryLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +27,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlatformConfig config = PlatformConfig.from(common.configSource(Map.of()));
+        PlatformConfig config = common.platformConfig();
         PrintWriter out = spec.commandLine().getOut();
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir(), "restore it")) {
             Backups.restore(config.dataDir(), backup).ifPresent(kept -> out.println("The replaced database is kept at " + kept));

@@ -7,7 +7,6 @@ import io.gitopsauditor.plugin.api.Scope;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +40,7 @@ public final class TokenCommand {
         @Override
         public Integer call() {
             Scope parsed = parseScope(scope);
-            PlatformConfig config = PlatformConfig.from(common.configSource(Map.of()));
+            PlatformConfig config = common.platformConfig();
             try (SecurityDatabase db = SecurityDatabase.open(config)) {
                 SecurityStore.NewToken token = db.store().createToken(name, parsed, "cli");
                 db.store().record("token-created", "cli", "cli", "token '" + name + "' (" + scope.toLowerCase(Locale.ROOT) + ")");
@@ -67,7 +66,7 @@ public final class TokenCommand {
 
         @Override
         public Integer call() {
-            PlatformConfig config = PlatformConfig.from(common.configSource(Map.of()));
+            PlatformConfig config = common.platformConfig();
             try (SecurityDatabase db = SecurityDatabase.open(config)) {
                 List<SecurityStore.TokenView> tokens = db.store().tokens();
                 PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +97,7 @@ public final class TokenCommand {
 
         @Override
         public Integer call() {
-            PlatformConfig config = PlatformConfig.from(common.configSource(Map.of()));
+            PlatformConfig config = common.platformConfig();
             try (SecurityDatabase db = SecurityDatabase.open(config)) {
                 List<String> revoked = db.store().revokeTokens(idOrName);
                 if (revoked.isEmpty()) {
