@@ -78,6 +78,7 @@ public final class Platform implements AutoCloseable {
             plugins.load();
             SchemaUpgrade.run(database, migrations, plugins, config, PlatformInfo.current().version());
             plugins.start();
+            security.prepareSetup();
             http = startHttp(config, json, hub, plugins, database, security);
         } catch (Exception e) {
             release(http, security, plugins, hub, database, lock);
@@ -101,7 +102,6 @@ public final class Platform implements AutoCloseable {
      */
     private static HttpServer startHttp(PlatformConfig config, ObjectMapper json, EventHub hub, PluginManager plugins,
                                         Database database, Security security) throws Exception {
-        security.prepareSetup();
         while (true) {
             List<PluginHandle> live = plugins.withState(PluginState.STARTED);
             HttpServer http = new HttpServer(config, json, hub,

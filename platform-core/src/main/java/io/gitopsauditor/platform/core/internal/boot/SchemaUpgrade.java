@@ -39,25 +39,46 @@ public final class SchemaUpgrade {
     public static Result run(Database database, MigrationRunner runner, PluginManager plugins, PlatformConfig config,
                              String version) {
         boolean fresh = runner.isEmpty();
+        refuseNewerKernel(database, runner, config, version);
+        plugins.refuseNewerSchemas(runner);
+        int pending = runner.pending(KernelSchema.OWNER, KernelSchema.MIGRATIONS) + plugins.pendingMigrations(runner);
+        Optional<Path> backup = pending > 0 && !fresh ? Optional.of(backUp(database, config, version, pending)) : Optional.empty();
+        runner.apply(KernelSchema.OWNER, KernelSchema.TABLE_PREFIX, KernelSchema.MIGRATIONS);
+        plugins.migrate(runner);
+        KernelSchema.stamp(database.dsl(), version);
+        return new Result(backup, pending);
+    }
+
+    /**
+     * The kernel's part alone, for tools that need only the kernel's tables (the token and admin
+     * commands): refuse a newer database, back up and migrate the kernel if it is behind.
+     */
+    public static void runKernel(Database database, MigrationRunner runner, PlatformConfig config, String version) {
+        refuseNewerKernel(database, runner, config, version);
+        int pending = runner.pending(KernelSchema.OWNER, KernelSchema.MIGRATIONS);
+        if (pending > 0) {
+            if (!runner.isEmpty()) {
+                backUp(database, config, version, pending);
+            }
+            runner.apply(KernelSchema.OWNER, KernelSchema.TABLE_PREFIX, KernelSchema.MIGRATIONS);
+            KernelSchema.stamp(database.dsl(), version);
+        }
+    }
+
+    private static void refuseNewerKernel(Database database, MigrationRunner runner, PlatformConfig config, String version) {
         runner.newestUnknown(KernelSchema.OWNER, KernelSchema.MIGRATIONS).ifPresent(newest -> {
             throw new DatabaseException("the database in " + config.dataDir() + " was written by GitOps Auditor "
                     + KernelSchema.writtenBy(database.dsl()).orElse("(a newer version)") + " (kernel schema V" + newest
                     + "); this is " + version + ", which knows up to V" + KernelSchema.knownVersion()
                     + ". Run that version or newer, or restore a backup made with this one. The database was left untouched.");
         });
-        plugins.refuseNewerSchemas(runner);
-        int pending = runner.pending(KernelSchema.OWNER, KernelSchema.MIGRATIONS) + plugins.pendingMigrations(runner);
-        Optional<Path> backup = Optional.empty();
-        if (pending > 0 && !fresh) {
-            Path target = Backups.backup(database.dsl(), Backups.defaultTarget(config.dataDir(), "before-" + safe(version)));
-            LOG.info("{} pending migration(s): backed up the database to {} first", pending, target);
-            Backups.pruneAutomatic(config.dataDir(), config.backupsToKeep());
-            backup = Optional.of(target);
-        }
-        runner.apply(KernelSchema.OWNER, KernelSchema.TABLE_PREFIX, KernelSchema.MIGRATIONS);
-        plugins.migrate(runner);
-        KernelSchema.stamp(database.dsl(), version);
-        return new Result(backup, pending);
+    }
+
+    private static Path backUp(Database database, PlatformConfig config, String version, int pending) {
+        Path target = Backups.backup(database.dsl(), Backups.defaultTarget(config.dataDir(), "before-" + safe(version)));
+        LOG.info("{} pending migration(s): backed up the database to {} first", pending, target);
+        Backups.pruneAutomatic(config.dataDir(), config.backupsToKeep());
+        return target;
     }
 
     private static String safe(String version) {

@@ -1,8 +1,8 @@
 package io.gitopsauditor.platform.core.internal.cli;
 
 import io.gitopsauditor.platform.core.internal.boot.PlatformInfo;
+import io.gitopsauditor.platform.core.internal.boot.SchemaUpgrade;
 import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
-import io.gitopsauditor.platform.core.internal.db.Backups;
 import io.gitopsauditor.platform.core.internal.db.DataDirectoryLock;
 import io.gitopsauditor.platform.core.internal.db.Database;
 import io.gitopsauditor.platform.core.internal.db.DatabaseException;
@@ -35,16 +35,10 @@ final class SecurityDatabase implements AutoCloseable {
         Database database = Database.open(config.dataDir(), config.databaseBusyTimeout(), 1);
         try {
             MigrationRunner runner = new MigrationRunner(database.dsl());
-            runner.newestUnknown(KernelSchema.OWNER, KernelSchema.MIGRATIONS).ifPresent(newest -> {
-                throw new DatabaseException("the database in " + config.dataDir() + " was written by a newer GitOps Auditor (kernel"
-                        + " schema V" + newest + "); use that version's CLI. The database was left untouched.");
-            });
-            if (runner.pending(KernelSchema.OWNER, KernelSchema.MIGRATIONS) > 0) {
-                // Only with the data directory to ourselves: never migrate under a running (older) server.
-                try (DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir(), "let this newer CLI migrate it")) {
-                    Backups.backup(database.dsl(), Backups.defaultTarget(config.dataDir(), "before-" + PlatformInfo.current().version()));
-                    runner.apply(KernelSchema.OWNER, KernelSchema.TABLE_PREFIX, KernelSchema.MIGRATIONS);
-                }
+            // Migrating needs the data directory to ourselves: never under a running (older) server.
+            boolean behind = runner.pending(KernelSchema.OWNER, KernelSchema.MIGRATIONS) > 0;
+            try (DataDirectoryLock lock = behind ? DataDirectoryLock.acquire(config.dataDir(), "let this newer CLI migrate it") : null) {
+                SchemaUpgrade.runKernel(database, runner, config, PlatformInfo.current().version());
             }
             return new SecurityDatabase(database, new SecurityStore(database.dsl(), config.sessionLifetime()));
         } catch (RuntimeException e) {

@@ -1,11 +1,7 @@
 package io.gitopsauditor.platform.core.internal.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.List;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,8 +13,6 @@ import org.eclipse.jetty.util.Callback;
  * exception message.
  */
 final class ProblemErrorHandlers {
-    private static final ObjectMapper JSON = Json.mapper();
-
     private ProblemErrorHandlers() {
     }
 
@@ -51,15 +45,6 @@ final class ProblemErrorHandlers {
             case 431 -> "The request headers are too large.";
             default -> code >= 500 ? "Something went wrong on the server." : title + ".";
         };
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(Problem.of(code, title, detail));
-        } catch (JsonProcessingException e) {
-            return false;
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
-        return true;
+        return ProblemResponses.write(response, callback, code, detail);
     }
 }

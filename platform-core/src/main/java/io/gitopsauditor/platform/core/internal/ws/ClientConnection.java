@@ -4,7 +4,6 @@ import io.gitopsauditor.platform.core.internal.events.EventSink;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,13 +80,7 @@ final class ClientConnection implements EventSink {
             return;
         }
         markClosed();
-        // Closing writes a frame and may wait: never on the publisher's thread, which holds a channel lock.
-        Thread.ofVirtual().name("ws-close").start(() -> {
-            try {
-                session.close(reason);
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("websocket {}: close failed: {}", session.getId(), e.getMessage());
-            }
-        });
+        // Never close on the publisher's thread, which holds a channel lock.
+        Sessions.closeAsync(session, reason);
     }
 }

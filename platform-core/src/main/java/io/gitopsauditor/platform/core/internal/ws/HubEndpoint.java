@@ -51,11 +51,11 @@ public final class HubEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         if (!(config.getUserProperties().get(Principal.ATTRIBUTE) instanceof Principal principal)) {
             // The gate authenticated the upgrade; this only happens if the credential ended in between.
-            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
+            Sessions.closeAsync(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
             return;
         }
         caller = principal;
-        closer = reason -> closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+        closer = reason -> Sessions.closeAsync(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
         connections.opened(caller, closer);
         session.setMaxTextMessageBufferSize(limits.maxMessageSize());
         session.setMaxBinaryMessageBufferSize(1024);
@@ -130,16 +130,6 @@ public final class HubEndpoint extends Endpoint {
         }
         allowance -= 1;
         return true;
-    }
-
-    private static void closeQuietly(Session session, CloseReason reason) {
-        Thread.ofVirtual().name("ws-close").start(() -> {
-            try {
-                session.close(reason);
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.debug("websocket {}: close failed: {}", session.getId(), e.getMessage());
-            }
-        });
     }
 
     @Override
