@@ -31,6 +31,7 @@ module io.gitopsauditor.platform.core {
     requires jul.to.slf4j;
 
     uses io.gitopsauditor.plugin.api.spi.Plugin;
+    uses io.gitopsauditor.plugin.api.spi.PluginCommand;
 
     // picocli fills the commands' option fields reflectively.
     opens io.gitopsauditor.platform.core.internal.cli to info.picocli;

@@ -15,5 +15,6 @@ module io.gitopsauditor.plugin.api {
     requires transitive org.jooq;
 
     exports io.gitopsauditor.plugin.api;
+    exports io.gitopsauditor.plugin.api.inventory;
     exports io.gitopsauditor.plugin.api.spi;
 }

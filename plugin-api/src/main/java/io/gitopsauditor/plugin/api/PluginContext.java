@@ -1,5 +1,6 @@
 package io.gitopsauditor.plugin.api;
 
+import io.gitopsauditor.plugin.api.inventory.RepositoryInventory;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jooq.DSLContext;
@@ -80,4 +81,24 @@ public interface PluginContext {
      * @return the plugin's own data folder
      */
     Path dataDirectory();
+
+    /**
+     * @return extension points: provide implementations (in register), look up other plugins'
+     */
+    Extensions extensions();
+
+    /**
+     * The repository inventory, built by whichever plugin provides a {@link RepositoryInventory}
+     * (the audit plugin). Read it instead of scanning disks or GitHub yourself.
+     *
+     * @return the provided inventory, or {@link RepositoryInventory#none()} when no plugin provides one
+     */
+    default RepositoryInventory repositories() {
+        return extensions().first(RepositoryInventory.class).orElseGet(RepositoryInventory::none);
+    }
+
+    /**
+     * @return the platform's one configured GitHub connection: address, token, rate limit
+     */
+    GitHubConnection github();
 }

@@ -16,6 +16,7 @@ public final class RootCommand {
     /** Builds the command line with readable errors: a message and exit code 1, never a stack trace. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RootCommand());
+        PluginCommandAdapter.addTo(commandLine);
         commandLine.setExecutionExceptionHandler((error, line, parseResult) -> {
             line.getErr().println("error: " + describe(error));
             line.getErr().flush();

@@ -1,5 +1,6 @@
 package io.gitopsauditor.platform.core.internal.config;
 
+import io.gitopsauditor.platform.core.internal.github.GitHubSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.function.Function;
  * @param databasePoolSize    connections to the SQLite file ({@code database.pool-size}, 4)
  * @param backupsToKeep       automatic backups taken before migrations that are kept ({@code database.backups-to-keep}, 5)
  * @param webSocket           the WebSocket hub's limits
+ * @param github              how plugins reach GitHub ({@code github.api-url}, {@code github.token}, {@code github.timeout})
  */
 public record PlatformConfig(
         Path dataDir,
@@ -49,7 +51,8 @@ public record PlatformConfig(
         Duration databaseBusyTimeout,
         int databasePoolSize,
         int backupsToKeep,
-        WebSocketLimits webSocket) {
+        WebSocketLimits webSocket,
+        GitHubSettings github) {
 
     /** The keys the kernel itself reads; anything else outside {@code plugins.} is reported as unknown. */
     public static final List<String> KEYS = List.of(
@@ -59,7 +62,8 @@ public record PlatformConfig(
             "disabled-plugins", "plugin-start-timeout", "database.busy-timeout", "database.pool-size",
             "database.backups-to-keep",
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
-            "websocket.max-message-size", "websocket.idle-timeout");
+            "websocket.max-message-size", "websocket.idle-timeout",
+            "github.api-url", "github.token", "github.timeout");
 
     /**
      * Limits of the WebSocket hub.
@@ -96,7 +100,24 @@ public record PlatformConfig(
                 read.duration("database.busy-timeout", "5s", Duration.ZERO),
                 read.integer("database.pool-size", 4, 1, 64),
                 read.integer("database.backups-to-keep", 5, 1, 1000),
-                webSocketLimits(read));
+                webSocketLimits(read),
+                github(source, read));
+    }
+
+    private static GitHubSettings github(ConfigSource source, Reader read) {
+        ConfigValue url = source.get("github.api-url").orElse(new ConfigValue("https://api.github.com", "default"));
+        java.net.URI apiUrl;
+        try {
+            apiUrl = new java.net.URI(url.value().strip().replaceAll("/+$", ""));
+        } catch (java.net.URISyntaxException e) {
+            throw ConfigValues.invalid("github.api-url", url, "an http(s) URL such as https://github.example.org/api/v3");
+        }
+        if (!("http".equals(apiUrl.getScheme()) || "https".equals(apiUrl.getScheme())) || apiUrl.getHost() == null) {
+            throw ConfigValues.invalid("github.api-url", url, "an http(s) URL such as https://github.example.org/api/v3");
+        }
+        java.util.Optional<String> token = source.get("github.token").map(ConfigValue::value).map(String::strip)
+                .filter(value -> !value.isEmpty());
+        return new GitHubSettings(apiUrl, token, read.duration("github.timeout", "20s", Duration.ofMillis(100)));
     }
 
     private static java.util.Optional<java.net.URI> publicUrl(ConfigSource source) {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
-/** The kernel's own API, {@code /api/platform}: health, version and the plugin list. */
+/** The kernel's own API, {@code /api/platform}: health, version, the plugin list and the GitHub connection. */
 @Path("platform")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PlatformResource {
@@ -73,6 +73,21 @@ public final class PlatformResource {
     @PublicRoute
     public Version version() {
         return new Version(info.version(), info.pluginApi(), info.java());
+    }
+
+    /**
+     * @param apiUrl          the GitHub API address plugins use
+     * @param tokenConfigured whether a token is set (the token itself is never returned)
+     * @param rateLimit       the rate limit GitHub last reported to any plugin; absent before the first call
+     */
+    public record GitHub(String apiUrl, boolean tokenConfigured, io.gitopsauditor.plugin.api.RateLimit rateLimit) {
+    }
+
+    @GET
+    @Path("github")
+    public GitHub github() {
+        var connection = plugins.github();
+        return new GitHub(connection.apiUrl().toString(), connection.token().isPresent(), connection.rateLimit().orElse(null));
     }
 
     @GET

@@ -6,6 +6,8 @@ import io.gitopsauditor.platform.core.internal.db.Migration;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.plugin.api.Event;
 import io.gitopsauditor.plugin.api.EventBus;
+import io.gitopsauditor.plugin.api.Extensions;
+import io.gitopsauditor.plugin.api.GitHubConnection;
 import io.gitopsauditor.plugin.api.MigrationRegistrar;
 import io.gitopsauditor.plugin.api.PluginConfig;
 import io.gitopsauditor.plugin.api.PluginContext;
@@ -39,20 +41,26 @@ final class DefaultPluginContext implements PluginContext {
     private final EventHub hub;
     private final java.nio.file.Path dataDirectory;
     private final Supplier<DSLContext> database;
+    private final PluginHandle handle;
+    private final ExtensionRegistry extensions;
+    private final GitHubConnection github;
     private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean registrationOpen = true;
     private volatile boolean databaseReady;
     private volatile boolean released;
     private volatile PluginScheduler scheduler;
 
-    DefaultPluginContext(PluginDescriptor descriptor, Module module, Contributions contributions, ConfigSource config,
-                         EventHub hub, java.nio.file.Path platformDataDir, Supplier<DSLContext> database) {
-        this.descriptor = descriptor;
-        this.module = module;
-        this.contributions = contributions;
-        this.config = new PluginConfigView(config, descriptor.id());
+    DefaultPluginContext(PluginHandle handle, ConfigSource config, EventHub hub, java.nio.file.Path platformDataDir,
+                         Supplier<DSLContext> database, ExtensionRegistry extensions, GitHubConnection github) {
+        this.handle = handle;
+        this.descriptor = handle.descriptor().orElseThrow();
+        this.module = handle.plugin().getClass().getModule();
+        this.contributions = handle.contributions();
+        this.extensions = extensions;
+        this.github = github;
+        this.config = new PluginConfigView(config, this.descriptor.id());
         this.hub = hub;
-        this.dataDirectory = platformDataDir.resolve("plugin-data").resolve(descriptor.id());
+        this.dataDirectory = platformDataDir.resolve("plugin-data").resolve(this.descriptor.id());
         this.database = database;
     }
 
@@ -256,5 +264,26 @@ final class DefaultPluginContext implements PluginContext {
         } catch (IOException e) {
             throw new PluginException(descriptor.id() + ": cannot create data folder " + dataDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Extensions extensions() {
+        return new Extensions() {
+            @Override
+            public <T> void provide(Class<T> type, T implementation) {
+                requireRegistration("extensions");
+                extensions.provide(handle, type, implementation);
+            }
+
+            @Override
+            public <T> List<T> all(Class<T> type) {
+                return extensions.all(type);
+            }
+        };
+    }
+
+    @Override
+    public GitHubConnection github() {
+        return github;
     }
 }

@@ -4,6 +4,7 @@ import io.gitopsauditor.platform.core.internal.config.ConfigSource;
 import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
 import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
+import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
 import io.gitopsauditor.plugin.api.ApiVersion;
 import io.gitopsauditor.plugin.api.PluginDescriptor;
 import io.gitopsauditor.plugin.api.PluginState;
@@ -37,12 +38,20 @@ public final class PluginManager {
     private final Supplier<DSLContext> database;
     private final List<PluginHandle> plugins = new ArrayList<>();
     private final List<PluginHandle> started = new ArrayList<>();
+    private final ExtensionRegistry extensions = new ExtensionRegistry();
+    private final ConfiguredGitHub github;
 
     public PluginManager(PlatformConfig config, ConfigSource configSource, EventHub hub, Supplier<DSLContext> database) {
         this.config = config;
         this.configSource = configSource;
         this.hub = hub;
         this.database = database;
+        this.github = new ConfiguredGitHub(config.github());
+    }
+
+    /** The GitHub connection every plugin shares, with the rate limit they last saw. */
+    public ConfiguredGitHub github() {
+        return github;
     }
 
     /** Discovers, admits and registers every plugin. */
@@ -83,9 +92,8 @@ public final class PluginManager {
     }
 
     private void register(PluginHandle handle) {
-        PluginDescriptor descriptor = handle.descriptor().orElseThrow();
-        DefaultPluginContext context = new DefaultPluginContext(descriptor, handle.plugin().getClass().getModule(),
-                handle.contributions(), configSource, hub, config.dataDir(), database);
+        DefaultPluginContext context = new DefaultPluginContext(handle, configSource, hub, config.dataDir(), database,
+                extensions, github);
         handle.context(context);
         if (bounded(handle, "register", () -> handle.plugin().register(context))) {
             context.closeRegistration();
