@@ -2,12 +2,28 @@ package io.gitopsauditor.plugins.audit.internal;
 
 import io.gitopsauditor.plugin.api.PluginContext;
 import io.gitopsauditor.plugin.api.PluginDescriptor;
+import io.gitopsauditor.plugin.api.ProblemException;
+import io.gitopsauditor.plugin.api.inventory.RepositoryInventory;
 import io.gitopsauditor.plugin.api.spi.Plugin;
+import io.gitopsauditor.plugins.audit.internal.fix.FixPlanner;
+import io.gitopsauditor.plugins.audit.internal.fix.FixRunner;
+import io.gitopsauditor.plugins.audit.internal.rest.AuditResource;
+import io.gitopsauditor.plugins.audit.internal.run.AuditService;
+import io.gitopsauditor.plugins.audit.internal.store.AuditStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
-/** The audit plugin: inventory and drift audit. */
+/**
+ * The audit plugin: builds the inventory every plugin reads, audits it on demand, on a schedule
+ * and as clones change on disk, and serves the results under {@code /api/audit}.
+ */
 public final class AuditPlugin implements Plugin {
     /** The plugin id: REST under /api/audit, channels audit.*, tables audit_*. */
     public static final String ID = "audit";
+
+    private AuditService service;
+    private CloneWatch watch;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -20,5 +36,54 @@ public final class AuditPlugin implements Plugin {
 
     @Override
     public void register(PluginContext context) {
+        AuditSettings settings = AuditSettings.from(context.config(), Path.of("").toAbsolutePath());
+        context.migrations().script("META-INF/migrations/audit/V1__runs_reports_fixes.sql");
+        context.websocket().channel(AuditService.RUNS);
+        context.websocket().channel(AuditService.REPOSITORIES);
+        context.websocket().channel(AuditService.INVENTORY);
+
+        AuditStore store = new AuditStore(context::database);
+        Audits audits = new Audits(settings, context.github(), () -> context.extensions().all(
+                io.gitopsauditor.plugin.api.inventory.RepositorySource.class));
+        service = new AuditService(audits.engine(Clock.systemUTC()), store, context.events(), audits::sources, Clock.systemUTC(),
+                context.logger(), settings.keepRuns());
+        watch = new CloneWatch(settings, service, context.logger());
+        service.onFinished(result -> watch.follow(result));
+        FixPlanner planner = new FixPlanner(settings.cloneRoot());
+        context.rest().resource(new AuditResource(service, store, settings, planner, new FixRunner(planner, context.github())));
+        context.extensions().provide(RepositoryInventory.class, service);
+        if (AuditPlugin.class.getModule().getClassLoader().getResource("META-INF/ui/audit/index.js") != null) {
+            context.ui().bundle("META-INF/ui/audit", "index.js");
+        }
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        service.restore();
+        service.currentResult().ifPresent(watch::follow);
+        AuditSettings settings = AuditSettings.from(context.config(), Path.of("").toAbsolutePath());
+        if (!settings.schedule().isZero()) {
+            // The first scheduled run comes at once when there is no audit yet, so a new install has data.
+            long first = service.currentResult().isPresent() ? settings.schedule().toSeconds() : 0;
+            context.scheduler().scheduleWithFixedDelay(() -> scheduled(context), first, settings.schedule().toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private void scheduled(PluginContext context) {
+        try {
+            service.start("schedule", "full");
+        } catch (ProblemException e) {
+            context.logger().log(System.Logger.Level.INFO, "scheduled audit skipped: {0}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (watch != null) {
+            watch.close();
+        }
+        if (service != null) {
+            service.close();
+        }
     }
 }

@@ -1,0 +1,38 @@
+package io.gitopsauditor.plugins.audit.internal;
+
+import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.plugin.api.inventory.RepositorySource;
+import io.gitopsauditor.plugins.audit.internal.github.GitHubAccountSource;
+import io.gitopsauditor.plugins.audit.internal.local.CloneInspector;
+import io.gitopsauditor.plugins.audit.internal.local.LocalFolderSource;
+import io.gitopsauditor.plugins.audit.internal.rules.FindingRules;
+import io.gitopsauditor.plugins.audit.internal.rules.RepositoryJudge;
+import io.gitopsauditor.plugins.audit.internal.run.AuditEngine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Builds the audit's parts from the settings: the same for the server and the CLI. */
+public record Audits(AuditSettings settings, GitHubConnection github, Supplier<List<RepositorySource>> extraSources) {
+
+    /** The configured roots and owners, then the sources other plugins provide. */
+    public List<RepositorySource> sources() {
+        List<RepositorySource> sources = new ArrayList<>();
+        for (Path root : settings.roots()) {
+            sources.add(new LocalFolderSource(root, settings.depth(), settings.skip()));
+        }
+        for (String owner : settings.githubOwners()) {
+            sources.add(new GitHubAccountSource(github, owner));
+        }
+        sources.addAll(extraSources.get());
+        return sources;
+    }
+
+    public AuditEngine engine(Clock clock) {
+        CloneInspector inspector = new CloneInspector(clock);
+        return new AuditEngine(inspector::inspect, new RepositoryJudge(new FindingRules(settings.staleAfter())),
+                settings.parallelism(), clock);
+    }
+}

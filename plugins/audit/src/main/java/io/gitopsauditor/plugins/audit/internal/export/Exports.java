@@ -1,0 +1,102 @@
+package io.gitopsauditor.plugins.audit.internal.export;
+
+import io.gitopsauditor.plugins.audit.internal.model.Finding;
+import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
+import io.gitopsauditor.plugins.audit.internal.model.RunSummary;
+import io.gitopsauditor.plugins.audit.internal.store.AuditJson;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Writes a run as JSON, Markdown or CSV: the same words as the dashboard, for files and CI logs. */
+public final class Exports {
+    public static final List<String> FORMATS = List.of("json", "markdown", "csv");
+
+    private Exports() {
+    }
+
+    public static String write(String format, RunSummary run, List<RepositoryReport> reports) {
+        return switch (format) {
+            case "json" -> AuditJson.write(RunExport.of(run, reports));
+            case "markdown" -> markdown(run, reports);
+            case "csv" -> csv(reports);
+            default -> throw new IllegalArgumentException("format must be one of " + String.join(", ", FORMATS) + ", got '" + format + "'");
+        };
+    }
+
+    public static String mediaType(String format) {
+        return switch (format) {
+            case "markdown" -> "text/markdown; charset=utf-8";
+            case "csv" -> "text/csv; charset=utf-8";
+            default -> "application/json";
+        };
+    }
+
+    public static String extension(String format) {
+        return "markdown".equals(format) ? "md" : format;
+    }
+
+    static String markdown(RunSummary run, List<RepositoryReport> reports) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Audit").append(run.id() > 0 ? " run " + run.id() : "").append("\n\n");
+        out.append("Started ").append(run.startedAt()).append(run.finishedAt() == null ? "" : ", finished " + run.finishedAt())
+                .append(". Health: **").append(run.health()).append("**. ").append(run.repositories()).append(" repositories, ")
+                .append(run.atRisk()).append(" with work at risk.\n\n");
+        out.append("| State | Repositories |\n|---|---|\n");
+        run.byState().forEach((state, count) -> out.append("| ").append(label(state.name())).append(" | ").append(count).append(" |\n"));
+        if (!run.sources().isEmpty()) {
+            out.append("\n| Source | State | Repositories | Note |\n|---|---|---|---|\n");
+            run.sources().forEach(s -> out.append("| ").append(cell(s.label())).append(" | ").append(label(s.state().name())).append(" | ")
+                    .append(s.repositories()).append(" | ").append(cell(s.message() == null ? "" : s.message())).append(" |\n"));
+        }
+        out.append("\n| Repository | State | Risk | Findings |\n|---|---|---|---|\n");
+        for (RepositoryReport report : reports) {
+            String findings = report.findings().isEmpty() ? "—" : report.findings().stream()
+                    .map(f -> "**" + f.severity().label() + "** " + f.message()).collect(Collectors.joining("<br>"));
+            out.append("| ").append(cell(report.name())).append(" <sub>").append(cell(report.key())).append("</sub> | ")
+                    .append(label(report.state().name())).append(" | ").append(label(report.risk().level().name())).append(" | ")
+                    .append(cell(findings)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    static String csv(List<RepositoryReport> reports) {
+        StringBuilder out = new StringBuilder("repository,key,state,risk,severity,finding,message\r\n");
+        for (RepositoryReport report : reports) {
+            List<Finding> findings = report.findings();
+            if (findings.isEmpty()) {
+                row(out, report, "", "", "");
+            }
+            for (Finding finding : findings) {
+                row(out, report, finding.severity().label(), finding.type().name().toLowerCase(Locale.ROOT), finding.message());
+            }
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, RepositoryReport report, String severity, String type, String message) {
+        out.append(String.join(",", csvField(report.name()), csvField(report.key()), csvField(label(report.state().name())),
+                csvField(label(report.risk().level().name())), csvField(severity), csvField(type), csvField(message))).append("\r\n");
+    }
+
+    /** RFC 4180 quoting, and a leading apostrophe where a spreadsheet would read a formula. */
+    static String csvField(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    /** A Markdown table cell: pipes escaped, line breaks kept as {@code <br>}. */
+    private static String cell(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+    }
+
+    private static String label(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

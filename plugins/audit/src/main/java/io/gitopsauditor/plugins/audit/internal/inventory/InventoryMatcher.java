@@ -1,0 +1,143 @@
+package io.gitopsauditor.plugins.audit.internal.inventory;
+
+import io.gitopsauditor.plugin.api.inventory.CloneKind;
+import io.gitopsauditor.plugin.api.inventory.HostedRepository;
+import io.gitopsauditor.plugin.api.inventory.InventoryEntry;
+import io.gitopsauditor.plugin.api.inventory.InventorySnapshot;
+import io.gitopsauditor.plugin.api.inventory.LocalClone;
+import io.gitopsauditor.plugin.api.inventory.SourceStatus;
+import io.gitopsauditor.plugins.audit.internal.github.RemoteRepository;
+import io.gitopsauditor.plugins.audit.internal.github.RemoteUrls;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pairs local clones with hosted repositories. A clone matches the hosted repository its primary
+ * remote points at; failing that, the one whose name its folder has (then its remote is wrong).
+ * When any hosted source could not be listed, an unmatched clone with a hosted-looking remote is
+ * {@link HostedLink#UNKNOWN}, never "local only": an outage must not look like drift.
+ */
+public final class InventoryMatcher {
+
+    /** The matched inventory: the snapshot other plugins read, and the subjects the audit judges. */
+    public record Matched(InventorySnapshot snapshot, List<Subject> subjects) {
+    }
+
+    private InventoryMatcher() {
+    }
+
+    public static Matched match(List<SourceOutcome> outcomes, Instant at) {
+        Map<String, HostedRepository> hostedByKey = new LinkedHashMap<>();
+        Map<String, String> hostedSource = new HashMap<>();
+        Set<String> listedOwners = new HashSet<>();
+        List<LocalClone> clones = new ArrayList<>();
+        boolean someHostedSourceDown = false;
+        for (SourceOutcome outcome : outcomes) {
+            if (!outcome.available()) {
+                someHostedSourceDown |= !"local".equals(outcome.status().kind());
+                continue;
+            }
+            for (HostedRepository hosted : outcome.scan().hosted()) {
+                String key = keyOf(hosted);
+                hostedByKey.putIfAbsent(key, hosted);
+                hostedSource.putIfAbsent(key, hosted.sourceId());
+                listedOwners.add(lower(hosted.host() + "/" + hosted.owner()));
+            }
+            clones.addAll(outcome.scan().clones());
+        }
+        clones.sort(Comparator.comparing((LocalClone c) -> priority(c.kind())).thenComparing(c -> c.path().toString()));
+
+        Set<String> claimed = new HashSet<>();
+        List<Subject> subjects = new ArrayList<>();
+        List<LocalClone> unmatched = new ArrayList<>();
+        for (LocalClone clone : clones) {
+            if (clone.kind() == CloneKind.NOT_A_REPOSITORY || clone.kind() == CloneKind.UNREADABLE) {
+                subjects.add(localOnly(clone, HostedLink.NOT_APPLICABLE, null));
+                continue;
+            }
+            Optional<RemoteRepository> remote = Optional.ofNullable(clone.primaryRemoteUrl()).flatMap(RemoteUrls::parse);
+            HostedRepository hosted = remote.map(r -> hostedByKey.get(r.key())).orElse(null);
+            if (hosted != null) {
+                subjects.add(paired(clone, hosted, HostedLink.MATCHED_BY_REMOTE, remote.get().key(), claimed.add(keyOf(hosted))));
+            } else {
+                unmatched.add(clone);
+            }
+        }
+        Map<String, List<HostedRepository>> unclaimedByName = new HashMap<>();
+        hostedByKey.forEach((key, hosted) -> {
+            if (!claimed.contains(key)) {
+                unclaimedByName.computeIfAbsent(lower(hosted.name()), n -> new ArrayList<>()).add(hosted);
+            }
+        });
+        for (LocalClone clone : unmatched) {
+            String remoteKey = Optional.ofNullable(clone.primaryRemoteUrl()).flatMap(RemoteUrls::parse)
+                    .map(RemoteRepository::key).orElse(null);
+            List<HostedRepository> sameName = unclaimedByName.getOrDefault(lower(folderName(clone)), List.of());
+            if (sameName.size() == 1 && claimed.add(keyOf(sameName.getFirst()))) {
+                subjects.add(paired(clone, sameName.getFirst(), HostedLink.MATCHED_BY_NAME, remoteKey, true));
+            } else if (clone.remotes().isEmpty()) {
+                subjects.add(localOnly(clone, HostedLink.NO_REMOTE, null));
+            } else if (remoteKey != null && listedOwners.contains(remoteKey.substring(0, remoteKey.lastIndexOf('/')))) {
+                subjects.add(localOnly(clone, HostedLink.UPSTREAM_GONE, remoteKey));
+            } else if (remoteKey != null && someHostedSourceDown) {
+                subjects.add(localOnly(clone, HostedLink.UNKNOWN, remoteKey));
+            } else {
+                subjects.add(localOnly(clone, HostedLink.ELSEWHERE, remoteKey));
+            }
+        }
+        hostedByKey.forEach((key, hosted) -> {
+            if (!claimed.contains(key)) {
+                subjects.add(new Subject(new InventoryEntry(key, hosted.name(), null, hosted), HostedLink.NOT_CLONED, null,
+                        List.of(hostedSource.get(key))));
+            }
+        });
+        subjects.sort(Comparator.comparing(s -> s.entry().key()));
+        List<SourceStatus> statuses = outcomes.stream().map(SourceOutcome::status).toList();
+        InventorySnapshot snapshot = new InventorySnapshot(at, subjects.stream().map(Subject::entry).toList(), statuses);
+        return new Matched(snapshot, List.copyOf(subjects));
+    }
+
+    /** The inventory key of a hosted repository: {@code host/owner/name}, lower case. */
+    public static String keyOf(HostedRepository hosted) {
+        return lower(hosted.host() + "/" + hosted.owner() + "/" + hosted.name());
+    }
+
+    private static Subject paired(LocalClone clone, HostedRepository hosted, HostedLink link, String remoteKey, boolean first) {
+        // A second clone of the same repository keeps its own key, so both are audited.
+        String key = first ? keyOf(hosted) : "local:" + clone.path();
+        return new Subject(new InventoryEntry(key, hosted.name(), clone, hosted), link, remoteKey,
+                List.of(clone.sourceId(), hosted.sourceId()));
+    }
+
+    private static Subject localOnly(LocalClone clone, HostedLink link, String remoteKey) {
+        return new Subject(new InventoryEntry("local:" + clone.path(), folderName(clone), clone, null), link, remoteKey,
+                List.of(clone.sourceId()));
+    }
+
+    private static String folderName(LocalClone clone) {
+        String name = clone.path().getFileName() == null ? clone.path().toString() : clone.path().getFileName().toString();
+        return clone.kind() == CloneKind.BARE ? name.replaceFirst("\\.git$", "") : name;
+    }
+
+    private static int priority(CloneKind kind) {
+        return switch (kind) {
+            case WORKING_TREE, BARE -> 0;
+            case SUBMODULE -> 1;
+            case LINKED_WORKTREE -> 2;
+            default -> 3;
+        };
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}
