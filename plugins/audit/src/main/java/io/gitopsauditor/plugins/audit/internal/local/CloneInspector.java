@@ -28,7 +28,16 @@ import org.eclipse.jgit.submodule.SubmoduleWalk;
  *
  * <p>JGit or the {@code git} CLI? Measured with {@code InspectorTimingTest} (JDK 25, 2 cores, warm JVM,
  * median of 7 runs; {@code git status --porcelain=v2 --branch --show-stash} plus {@code git for-each-ref}):
- * TIMING_FIGURES
+ * <pre>
+ *     50 files: JGit  23.7 ms, git CLI  5.4 ms   (first case: includes some JIT warm-up still)
+ *  2,000 files: JGit  12.0 ms, git CLI  7.4 ms
+ * 20,000 files: JGit 129.3 ms, git CLI 36.5 ms
+ * </pre>
+ * The CLI is about 3.5 times faster on a 20k-file tree, but JGit's 130 ms is small next to an
+ * audit's other costs and is paid only for clones {@link ChangeDetector} / {@link WorkingTreeWatcher}
+ * report as changed. A CLI path would add a dependency on the installed git's version, porcelain
+ * parsing, and a second way to fail, so this class uses JGit only. Revisit if clones of 200k+ files
+ * (monorepos) make JGit's status take seconds.
  */
 public final class CloneInspector {
 
