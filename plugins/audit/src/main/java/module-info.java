@@ -7,6 +7,9 @@
 module io.gitopsauditor.plugins.audit {
     requires io.gitopsauditor.plugin.api;
     requires org.eclipse.jgit;
+    // JGit is an automatic module and declares nothing: its pack cache (WindowCache) registers MBeans
+    // through java.management, which the platform's boot layer would otherwise not resolve.
+    requires java.management;
     requires org.kohsuke.github.api;
     // github-api is an automatic module: it does not pull in its own dependencies.
     requires com.fasterxml.jackson.databind;

@@ -1,0 +1,159 @@
+package io.gitopsauditor.plugins.audit.internal.local;
+
+import io.gitopsauditor.plugin.api.inventory.CloneKind;
+import io.gitopsauditor.plugin.api.inventory.LocalClone;
+import io.gitopsauditor.plugins.audit.internal.model.BranchStatus;
+import io.gitopsauditor.plugins.audit.internal.model.CloneStatus;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.ReflogReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.submodule.SubmoduleWalk;
+
+/**
+ * Reads one clone's state with JGit: HEAD, working-tree changes, stashes, and every local branch
+ * against its upstream. It never throws: whatever Git cannot read becomes
+ * {@link CloneStatus#unreadable} with a one-line problem.
+ *
+ * <p>JGit or the {@code git} CLI? Measured with {@code InspectorTimingTest} (JDK 25, 2 cores, warm JVM,
+ * median of 7 runs; {@code git status --porcelain=v2 --branch --show-stash} plus {@code git for-each-ref}):
+ * <pre>
+ *     50 files: JGit  23.7 ms, git CLI  5.4 ms   (first case: includes some JIT warm-up still)
+ *  2,000 files: JGit  12.0 ms, git CLI  7.4 ms
+ * 20,000 files: JGit 129.3 ms, git CLI 36.5 ms
+ * </pre>
+ * The CLI is about 3.5 times faster on a 20k-file tree, but JGit's 130 ms is small next to an
+ * audit's other costs and is paid only for clones {@link ChangeDetector} / {@link WorkingTreeWatcher}
+ * report as changed. A CLI path would add a dependency on the installed git's version, porcelain
+ * parsing, and a second way to fail, so this class uses JGit only. Revisit if clones of 200k+ files
+ * (monorepos) make JGit's status take seconds.
+ */
+public final class CloneInspector {
+
+    private final Clock clock;
+
+    /** An inspector that stamps results with the system clock. */
+    public CloneInspector() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what {@link CloneStatus#inspectedAt()} is read from */
+    public CloneInspector(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param clone a clone a local source found
+     * @return its state; for a clone the source could not read, or one Git fails on, an unreadable status
+     */
+    public CloneStatus inspect(LocalClone clone) {
+        Instant now = clock.instant();
+        if (clone.kind() == CloneKind.NOT_A_REPOSITORY || clone.kind() == CloneKind.UNREADABLE) {
+            return CloneStatus.unreadable(clone.path(), clone.kind(), clone.problem(), now);
+        }
+        try (Repository repository = open(clone)) {
+            return read(clone, repository, now);
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            // JGit reports corrupt or missing data as IOExceptions, and some of it as unchecked exceptions.
+            return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, Problems.describe(e), now);
+        }
+    }
+
+    private static Repository open(LocalClone clone) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+        if (clone.kind() == CloneKind.BARE) {
+            builder.setGitDir(clone.path().toFile());
+        } else {
+            // Resolves a .git file (submodule, linked worktree) to the real Git folder.
+            builder.setWorkTree(clone.path().toFile());
+        }
+        return builder.build();
+    }
+
+    private static CloneStatus read(LocalClone clone, Repository repository, Instant now) throws IOException, GitAPIException {
+        Ref head = repository.exactRef(Constants.HEAD);
+        if (head == null) {
+            return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, "HEAD is missing or not a valid reference", now);
+        }
+        ObjectId headId = head.getObjectId();
+        if (headId != null && !repository.getObjectDatabase().has(headId)) {
+            return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE,
+                    "HEAD points to a missing object " + headId.abbreviate(7).name(), now);
+        }
+        boolean detached = !head.isSymbolic();
+        String headBranch = detached ? null : Repository.shortenRefName(head.getTarget().getName());
+        List<BranchStatus> branches = BranchReader.read(repository);
+        Instant lastCommitAt = newestTip(repository);
+        int[] counts = repository.isBare() ? new int[4] : statusCounts(repository);
+        return new CloneStatus(clone.path(), clone.kind(), null, headId != null, headBranch,
+                headId == null ? null : headId.name(), detached, counts[0], counts[1], counts[2], counts[3],
+                stashCount(repository), branches, RemotesReader.remotes(repository.getConfig()),
+                remoteHead(repository), lastCommitAt, now);
+    }
+
+    /** @return staged, unstaged, untracked, conflicted */
+    private static int[] statusCounts(Repository repository) throws GitAPIException {
+        // A submodule's own changes are reported when the submodule itself is inspected; here only
+        // a changed submodule commit counts, which also keeps a broken submodule from hiding this clone.
+        Status status = Git.wrap(repository).status()
+                .setIgnoreSubmodules(SubmoduleWalk.IgnoreSubmoduleMode.DIRTY)
+                .call();
+        return new int[] {
+            status.getAdded().size() + status.getChanged().size() + status.getRemoved().size(),
+            status.getModified().size() + status.getMissing().size(),
+            status.getUntracked().size(),
+            status.getConflicting().size()
+        };
+    }
+
+    private static int stashCount(Repository repository) throws IOException {
+        ReflogReader reflog = repository.getRefDatabase().getReflogReader(Constants.R_STASH);
+        if (reflog != null && !reflog.getReverseEntries().isEmpty()) {
+            return reflog.getReverseEntries().size();
+        }
+        // A stash without a reflog (core.logAllRefUpdates=false) still holds one entry.
+        return repository.exactRef(Constants.R_STASH) != null ? 1 : 0;
+    }
+
+    /** @return the branch {@code origin/HEAD} points to, without the {@code origin/} prefix, or {@code null} */
+    private static String remoteHead(Repository repository) throws IOException {
+        Ref originHead = repository.exactRef(Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + Constants.HEAD);
+        if (originHead == null || !originHead.isSymbolic()) {
+            return null;
+        }
+        String target = originHead.getTarget().getName();
+        String prefix = Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/";
+        return target.startsWith(prefix) ? target.substring(prefix.length()) : Repository.shortenRefName(target);
+    }
+
+    /** @return the newest commit time over local branch tips, or {@code null} without any */
+    private static Instant newestTip(Repository repository) throws IOException {
+        Instant newest = null;
+        try (RevWalk walk = new RevWalk(repository)) {
+            for (Ref branch : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+                if (branch.getObjectId() == null) {
+                    continue;
+                }
+                try {
+                    Instant at = walk.parseCommit(branch.getObjectId()).getCommitterIdent().getWhenAsInstant();
+                    newest = newest == null || at.isAfter(newest) ? at : newest;
+                } catch (MissingObjectException e) {
+                    throw new IOException("branch " + Repository.shortenRefName(branch.getName())
+                            + " points to a missing object " + e.getObjectId().abbreviate(7).name(), e);
+                }
+            }
+        }
+        return newest;
+    }
+}

@@ -1,0 +1,43 @@
+package io.gitopsauditor.plugins.audit.internal.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * Reads a repository's remotes straight from its config file, without opening the repository:
+ * scanning a folder of hundreds of clones must stay cheap.
+ */
+final class RemotesReader {
+
+    private RemotesReader() {
+    }
+
+    /**
+     * @param commonDir the Git folder holding {@code config}
+     * @return remote name to fetch URL, in the order the config file lists them
+     *         ({@code RemoteConfig.getAllRemoteConfigs} would sort them by name)
+     */
+    static Map<String, String> read(Path commonDir) throws IOException, ConfigInvalidException {
+        FileBasedConfig config = new FileBasedConfig(commonDir.resolve("config").toFile(), FS.DETECTED);
+        config.load();
+        return remotes(config);
+    }
+
+    /** @return remote name to fetch URL from a loaded config, remotes without a URL left out */
+    static Map<String, String> remotes(Config config) {
+        Map<String, String> remotes = new LinkedHashMap<>();
+        for (String name : config.getSubsections("remote")) {
+            String url = config.getString("remote", name, "url");
+            if (url != null) {
+                remotes.put(name, url);
+            }
+        }
+        return remotes;
+    }
+}
