@@ -8,7 +8,8 @@
 # run it:
 #   - checks the layout (bin, lib, plugins, conf, runtime, systemd, docs) and the runtime's modules;
 #   - starts 'serve' on a free 127.0.0.1 port with a temporary data folder: health, the setup secret, the API
-#     closed without a credential, plugin list (none yet) with a token made by 'token create';
+#     closed without a credential, the dashboard shell at / (and a deep link) open to all, plugin list (none
+#     yet) with a token made by 'token create';
 #   - stops it with SIGTERM: exit 143, "stopped cleanly"; on Java 25+ that first start trained the AOT cache;
 #   - drops the example third-party plugin into plugins/, restarts (now from the AOT cache): the plugin is
 #     STARTED, its REST endpoint and its UI bundle (served from inside its jar) answer; writes a greeting,
@@ -187,6 +188,8 @@ if start_server "first start (fresh data folder)"; then
   if [ "$exe" = "$APP/runtime/bin/java" ]; then ok "the JVM is the bundled runtime ($exe)"; else fail "the JVM is $exe, not $APP/runtime/bin/java"; fi
   expect "health: UP" "$(http GET /api/platform/health)" '200 *"status":"UP"*'
   expect "the API needs a credential" "$(http GET /api/platform/plugins)" '401 *'
+  expect "the dashboard shell at /, with its import map, for anyone" "$(http GET /)" '200 *<script type="importmap">*'
+  expect "a dashboard deep link is the shell too" "$(http GET /p/hello/greetings)" '200 *<div id="root">*'
   if [ -f "$DATA/setup-secret" ] && [ "$(stat -c %a "$DATA/setup-secret")" = 600 ] && grep -q setup-secret "$WORK/out.log"; then
     ok "first start: a 0600 setup secret, and where it is"
   else

@@ -29,16 +29,5 @@ module io.gitopsauditor.plugins.audit {
     opens io.gitopsauditor.plugins.audit.internal.cli to info.picocli;
 
     provides io.gitopsauditor.plugin.api.spi.Plugin with io.gitopsauditor.plugins.audit.internal.AuditPlugin;
-    // Jersey calls the resource; Jackson writes the records and reads the stored ones back.
-    opens io.gitopsauditor.plugins.audit.internal.rest to org.glassfish.jersey.core.server, com.fasterxml.jackson.databind;
-    opens io.gitopsauditor.plugins.audit.internal.model to com.fasterxml.jackson.databind;
-    opens io.gitopsauditor.plugins.audit.internal.inventory to com.fasterxml.jackson.databind;
-    opens io.gitopsauditor.plugins.audit.internal.run to com.fasterxml.jackson.databind;
-    opens io.gitopsauditor.plugins.audit.internal.store to com.fasterxml.jackson.databind;
-    opens io.gitopsauditor.plugins.audit.internal.fix to com.fasterxml.jackson.databind;
-    opens io.gitopsauditor.plugins.audit.internal.export to com.fasterxml.jackson.databind;
-    // picocli fills the CLI options reflectively.
-    opens io.gitopsauditor.plugins.audit.internal.cli to info.picocli;
-
     provides io.gitopsauditor.plugin.api.spi.PluginCommand with io.gitopsauditor.plugins.audit.internal.cli.AuditCommand;
 }

@@ -88,7 +88,7 @@ class ThirdPartyPluginTest {
             HttpResponse<String> entry = server.get("/ui/hello/index.js");
             assertThat(entry.statusCode()).isEqualTo(200);
             assertThat(entry.headers().firstValue("Content-Type").orElse("")).contains("javascript");
-            assertThat(entry.body()).contains("export const plugin");
+            assertThat(entry.body()).contains("export default definePlugin(");
             assertThat(server.get("/ui/hello/").statusCode()).isIn(403, 404);
             assertThat(server.get("/ui/hello/%2e%2e/%2e%2e/migrations/hello/V1__create_greetings.sql").statusCode()).isIn(400, 404);
             assertThat(server.get("/ui/hello/missing.js").statusCode()).isEqualTo(404);

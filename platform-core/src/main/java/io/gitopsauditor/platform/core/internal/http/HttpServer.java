@@ -27,7 +27,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * The one Jetty server: a servlet context at {@code /} holding Jersey at {@code /api/*}, the
- * WebSocket hub at {@code /ws} and each plugin's UI bundle at {@code /ui/<id>/*}, behind a
+ * WebSocket hub at {@code /ws}, each plugin's UI bundle at {@code /ui/<id>/*} and the dashboard
+ * shell at {@code /} (every other path), behind a
  * graceful handler so that stopping lets in-flight requests finish.
  */
 public final class HttpServer {
@@ -78,6 +79,7 @@ public final class HttpServer {
         for (PluginHandle plugin : livePlugins) {
             plugin.contributions().uiBundle().ifPresent(bundle -> UiBundles.mount(context, plugin.id(), bundle));
         }
+        Dashboard.mount(context, Dashboard.find(HttpServer.class.getClassLoader()));
         context.setErrorHandler(new ProblemErrorHandlers.ForContext());
         server.setErrorHandler(new ProblemErrorHandlers.ForServer());
         // Outermost first: graceful stop, the security gate (also for WebSocket upgrades), body size, then the app.

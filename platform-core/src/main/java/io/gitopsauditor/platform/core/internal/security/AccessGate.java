@@ -37,14 +37,18 @@ public final class AccessGate extends Handler.Wrapper {
             "GET /api/platform/version", "HEAD /api/platform/version",
             "GET /api/platform/setup", "POST /api/platform/setup",
             "POST /api/platform/login");
+    /**
+     * Only this server's own files run; the dashboard's page widens {@code script-src} by exactly the
+     * hash of its inline import map (see {@code http.Dashboard}).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final List<HttpField> SECURITY_HEADERS = List.of(
             new HttpField("X-Content-Type-Options", "nosniff"),
             new HttpField("Referrer-Policy", "no-referrer"),
             new HttpField("X-Frame-Options", "DENY"),
-            new HttpField("Content-Security-Policy",
-                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+            new HttpField("Content-Security-Policy", CONTENT_SECURITY_POLICY),
             new HttpField("Cross-Origin-Opener-Policy", "same-origin"),
             new HttpField("Cross-Origin-Resource-Policy", "same-origin"));
 

@@ -1,0 +1,24 @@
+/**
+ * @gitops-auditor/sdk: what a plugin's dashboard pages build against. In the browser it is one
+ * module shared by the shell and every plugin bundle (through the page's import map), so the API
+ * session, the WebSocket connection and React itself exist once.
+ */
+export { definePlugin, describeProblems, SHELL_API_VERSION } from "./plugin";
+export type { NavEntry, PluginDefinition, PluginInput, PluginRoute, PluginWidget } from "./plugin";
+export { api, ApiError, notifyUnauthorized, onUnauthorized, rememberCaller, toApiError } from "./api";
+export type { Caller, Problem, RequestOptions } from "./api";
+export { backoffDelay, hub, HubClient } from "./hub";
+export type { ChannelListener, HubEvent, HubOptions, MissedNotice } from "./hub";
+export { connectionStatus, onConnectionChange } from "./connection";
+export type { ConnectionState, ConnectionStatus } from "./connection";
+export { useChannel, useConnection, useResource } from "./hooks";
+export type { Resource } from "./hooks";
+export { Card } from "./components/Card";
+export { ConfirmDialog } from "./components/ConfirmDialog";
+export { DataTable } from "./components/DataTable";
+export type { Column } from "./components/DataTable";
+export { EmptyState } from "./components/EmptyState";
+export { ErrorCard } from "./components/ErrorCard";
+export { ProgressBar } from "./components/ProgressBar";
+export { StatusBadge } from "./components/StatusBadge";
+export type { Tone } from "./components/StatusBadge";
