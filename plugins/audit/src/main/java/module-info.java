@@ -13,6 +13,10 @@ module io.gitopsauditor.plugins.audit {
     requires org.kohsuke.github.api;
     // github-api is an automatic module: it does not pull in its own dependencies.
     requires com.fasterxml.jackson.databind;
+    // github-api closes every response with commons-io and builds requests with commons-lang3;
+    // both are explicit modules, so a plugin layer resolves them only when someone requires them.
+    requires org.apache.commons.io;
+    requires org.apache.commons.lang3;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires info.picocli;
     requires java.net.http;
