@@ -14,6 +14,15 @@ import java.io.UncheckedIOException;
 public final class AuditJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // Paths as people type them (Jackson's default is a file:// URI), read back the same way.
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("paths")
+                    .addSerializer(java.nio.file.Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer())
+                    .addDeserializer(java.nio.file.Path.class, new com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<>(java.nio.file.Path.class) {
+                        @Override
+                        protected java.nio.file.Path _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext context) {
+                            return java.nio.file.Path.of(value);
+                        }
+                    }))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
