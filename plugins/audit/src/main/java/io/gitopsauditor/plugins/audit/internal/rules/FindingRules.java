@@ -61,8 +61,8 @@ public final class FindingRules {
     private static Finding notApplicable(Subject subject, CloneStatus clone) {
         var local = subject.entry().local();
         if (local.kind() == CloneKind.NOT_A_REPOSITORY) {
-            return Finding.of(NOT_A_REPOSITORY, "This folder holds no git repository"
-                    + (local.problem() == null ? "." : ": " + local.problem()));
+            return Finding.of(NOT_A_REPOSITORY, local.problem() == null ? "This folder holds no git repository."
+                    : "Not a git repository: " + local.problem() + ".");
         }
         String problem = clone != null && clone.problem() != null ? clone.problem() : local.problem();
         return Finding.of(UNREADABLE, "The repository cannot be read: " + (problem == null ? "unknown error" : problem));
@@ -95,7 +95,7 @@ public final class FindingRules {
             } else {
                 if (branch.ahead() > 0) {
                     findings.add(Finding.of(UNPUSHED_COMMITS, plural(branch.ahead(), "commit", "commits") + " on " + branch.name()
-                            + " are not on " + branch.upstream() + "."));
+                            + (branch.ahead() == 1 ? " is" : " are") + " not on " + branch.upstream() + "."));
                 }
                 if (branch.behind() > 0) {
                     findings.add(Finding.of(BEHIND_UPSTREAM, branch.name() + " is " + plural(branch.behind(), "commit", "commits")
