@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -247,7 +247,7 @@ public final class FakeGitHub implements AutoCloseable {
                 closing.await();
                 return;
             }
-            if (failure instanceof Failure.Delay(Duration delay) && closing.await(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (failure instanceof Failure.Delay(Duration delay) && closing.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
             }
             if (failure instanceof Failure.Answer(int status, String body)) {
