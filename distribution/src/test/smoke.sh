@@ -118,6 +118,7 @@ check "no java on the test PATH" test -z "$(PATH=$WORK/path command -v java)"
 if out=$(run_app version 2>&1) && [[ $out == "GitOps Auditor "* ]]; then ok "version: $out"; else fail "version: $out"; fi
 
 DATA=$WORK/data
+server_env=() # extra VAR=value settings for the server, on top of the clean environment
 PORT=""
 BASE=""
 # start_server LABEL: serve in the background on a free port; waits (60 s at most) for the ready line.
@@ -126,7 +127,7 @@ start_server() {
   : >"$WORK/out.log"
   : >"$WORK/err.log"
   t0=$(date +%s%N)
-  "${clean_env[@]}" "$APP/bin/gitops-auditor" serve --data-dir "$DATA" --bind "$HOST" --port 0 \
+  "${clean_env[@]}" "${server_env[@]}" "$APP/bin/gitops-auditor" serve --data-dir "$DATA" --bind "$HOST" --port 0 \
     >"$WORK/out.log" 2>"$WORK/err.log" &
   SERVER_PID=$!
   PORT=""
@@ -201,7 +202,8 @@ if start_server "first start (fresh data folder)"; then
     fail "'token create': $out"
     TOKEN=""
   fi
-  expect "plugin list with the token: no plugin yet" "$(http GET /api/platform/plugins)" '200 \[\]'
+  expect "plugin list with the token: the built-in audit plugin" "$(http GET /api/platform/plugins)" \
+    '200 \[{*"id":"audit"*"state":"STARTED"*}\]'
   stop_server "first stop"
 fi
 check "the database file exists" test -s "$DATA/gitops-auditor.db"
@@ -231,7 +233,7 @@ if start_server "restart with the example plugin in plugins/"; then
   fi
   expect "plugin list: hello STARTED from plugins/" "$(http GET /api/platform/plugins)" \
     '200 *"id":"hello"*"state":"STARTED"*"source":"hello-plugin.jar"*'
-  expect "health counts it" "$(http GET /api/platform/health)" '200 *"STARTED":1*'
+  expect "health counts it beside the audit plugin" "$(http GET /api/platform/health)" '200 *"STARTED":2*'
   expect "the plugin's REST endpoint answers" "$(http GET /api/hello/greetings)" '200 \[*'
   expect "the plugin's UI bundle is served from its jar" "$(http GET /ui/hello/index.js)" '200 ?*'
   # The handshake only (curl speaks no WebSocket): 101 and the upgrade, then curl gives up after 3 s.
@@ -266,6 +268,55 @@ if out=$(run_app plugins --data-dir "$DATA" 2>&1) && [[ $out == *hello*REGISTERE
 else
   fail "'plugins': $out"
 fi
+
+# --- The audit plugin: the CLI for cron, then the server watching real clones --------------------------------
+REPOS=$WORK/repos
+mkdir -p "$REPOS"
+(
+  set -e
+  export GIT_AUTHOR_NAME=smoke GIT_AUTHOR_EMAIL=smoke@example.org GIT_COMMITTER_NAME=smoke GIT_COMMITTER_EMAIL=smoke@example.org
+  git init -q --bare -b main "$WORK/remote.git"
+  git init -q -b main "$REPOS/pushed" && cd "$REPOS/pushed" && echo one >file && git add file && git commit -qm one
+  git remote add origin "$WORK/remote.git" && git push -q -u origin main
+  git init -q -b main "$REPOS/local notes" && cd "$REPOS/local notes" && echo x >x && git add x && git commit -qm x
+) >"$WORK/git.log" 2>&1 || fail "could not build test repositories: $(tail -n 3 "$WORK/git.log")"
+json=$(run_app audit --root "$REPOS" --format json -q 2>"$WORK/audit.err")
+status=$?
+if [ "$status" = 5 ] && [[ $json == *'"schema":"https://gitops-auditor.io/schemas/audit-run-v1.json"'* ]] && [[ $json == *NO_REMOTE* ]]; then
+  ok "'audit' CLI: JSON report, exit 5 for a repository whose commits exist only here"
+else
+  fail "'audit' CLI: exit $status, ${json:0:200} $(cat "$WORK/audit.err")"
+fi
+run_app audit --root "$REPOS" --fail-on bogus >/dev/null 2>"$WORK/audit.err"
+status=$?
+if [ "$status" = 2 ] && grep -q "unknown severity 'bogus'" "$WORK/audit.err"; then ok "'audit' CLI: a bad option is exit 2 with a message"; else fail "'audit' CLI bad option: exit $status $(cat "$WORK/audit.err")"; fi
+
+server_env=(GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS="$REPOS")
+if start_server "start auditing $REPOS"; then
+  summary=""
+  for _ in $(seq 1 100); do
+    summary=$(http GET /api/audit/summary)
+    [[ $summary == *'"current":{'*'"repositories":2'* ]] && break
+    sleep 0.2
+  done
+  expect "the start-up audit found both clones" "$summary" '200 *"current":{*"repositories":2*'
+  expect "the pushed clone is clean" "$(http GET '/api/audit/repositories?q=pushed')" '200 *"state":"CLEAN"*'
+  echo edit >>"$REPOS/pushed/file"
+  changed=""
+  for _ in $(seq 1 100); do
+    changed=$(http GET '/api/audit/repositories?q=pushed')
+    [[ $changed == *UNCOMMITTED_CHANGES* ]] && break
+    sleep 0.2
+  done
+  expect "an edit on disk shows without a run (watcher)" "$changed" '200 *"state":"AT_RISK"*UNCOMMITTED_CHANGES*'
+  expect "a re-audit of what changed is accepted" "$(http POST /api/audit/runs '{"mode":"changed"}')" '202 *"mode":"changed"*'
+  sleep 1
+  expect "the run history lists both runs" "$(http GET /api/audit/runs)" '200 {"total":2,*'
+  expect "a run exports as CSV" "$(http GET '/api/audit/runs/1/export?format=csv')" '200 repository,key,state,risk,severity,finding,message*'
+  expect "a bad filter is a problem, not a 500" "$(http GET '/api/audit/repositories?state=shiny')" '400 *"detail":"state must be among*'
+  stop_server "stop the audit"
+fi
+server_env=()
 
 # --- The unit and the scripts -----------------------------------------------------------------------------
 unit=$APP/systemd/gitops-auditor.service

@@ -1,0 +1,164 @@
+package io.gitopsauditor.plugins.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gitopsauditor.plugin.api.inventory.SourceStatus;
+import io.gitopsauditor.plugins.audit.internal.export.Exports;
+import io.gitopsauditor.plugins.audit.internal.model.FindingType;
+import io.gitopsauditor.plugins.audit.internal.model.RepoState;
+import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
+import io.gitopsauditor.plugins.audit.internal.model.RiskLevel;
+import io.gitopsauditor.plugins.audit.internal.run.AuditProgress;
+import io.gitopsauditor.plugins.audit.internal.run.AuditResult;
+import io.gitopsauditor.plugins.audit.internal.run.Summaries;
+import io.gitopsauditor.plugins.audit.internal.store.AuditJson;
+import io.gitopsauditor.plugins.audit.testing.FakeGitHub;
+import io.gitopsauditor.plugins.audit.testing.FakeRepository;
+import io.gitopsauditor.plugins.audit.testing.TestGitHubConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.URIish;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole audit, from sources to reports, against real repositories on disk and the recorded
+ * fake GitHub: every finding that needs both sides, and GitHub's failure turning into "unknown".
+ */
+class AuditEndToEndTest {
+    private static final PersonIdent ME = new PersonIdent("Test", "test@example.org");
+
+    @TempDir
+    Path temp;
+    private FakeGitHub github;
+    private Path root;
+
+    @BeforeEach
+    void fleet() throws Exception {
+        github = FakeGitHub.start().withUser(FakeGitHub.USER, List.of(FakeRepository.named("app"), FakeRepository.named("website"),
+                FakeRepository.named("dotfiles"), FakeRepository.named("old").asArchived(), FakeRepository.named("tools")));
+        root = Files.createDirectories(temp.resolve("src"));
+        cloneWithUpstream("app", "https://github.com/octocat/app.git", false);
+        cloneWithUpstream("website", "git@github.com:octocat/website.git", true);
+        cloneWithUpstream("old", "https://github.com/octocat/old.git", false);
+        cloneWithUpstream("tools", "https://github.com/someone-else/tools.git", false);
+        cloneWithUpstream("gone", "https://github.com/octocat/gone.git", false);
+        cloneWithUpstream("elsewhere", "https://gitlab.com/me/elsewhere.git", false);
+        try (Git notes = init(root.resolve("notes with 'quotes' and ünïcode"))) {
+            commit(notes, "todo.txt", "buy milk");
+        }
+        Files.createDirectories(root.resolve("just-files")).resolve("readme.txt").toFile().createNewFile();
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    @Test
+    void findsEveryKindOfDriftAndRisk() throws Exception {
+        AuditResult result = audit();
+        Map<String, RepositoryReport> byName = result.reports().stream().collect(Collectors.toMap(RepositoryReport::name, r -> r));
+
+        assertThat(byName.get("app").state()).isEqualTo(RepoState.CLEAN);
+        assertThat(types(byName.get("website"))).contains(FindingType.UNPUSHED_COMMITS);
+        assertThat(byName.get("website").risk().level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(byName.get("website").key()).isEqualTo("github.com/octocat/website");
+        assertThat(types(byName.get("dotfiles"))).containsExactly(FindingType.MISSING);
+        assertThat(byName.get("dotfiles").findings().getFirst().fix()).isEqualTo("clone");
+        assertThat(types(byName.get("old"))).contains(FindingType.ARCHIVED_UPSTREAM);
+        assertThat(types(byName.get("tools"))).contains(FindingType.REMOTE_MISMATCH);
+        assertThat(types(byName.get("gone"))).contains(FindingType.DELETED_UPSTREAM);
+        assertThat(types(byName.get("elsewhere"))).containsExactly(FindingType.LOCAL_ONLY);
+        assertThat(types(byName.get("notes with 'quotes' and ünïcode"))).contains(FindingType.NO_REMOTE);
+        assertThat(types(byName.get("just-files"))).containsExactly(FindingType.NOT_A_REPOSITORY);
+        assertThat(result.inventory().snapshot().sources()).allMatch(s -> s.state() == SourceStatus.State.OK);
+    }
+
+    @Test
+    void gitHubDownMakesTheHostedSideUnknownNotExtra() throws Exception {
+        github.failOn("/users/octocat", 500, "{\"message\":\"Server Error\"}");
+        github.failOn("/users/octocat/repos", 500, "{\"message\":\"Server Error\"}");
+
+        AuditResult result = audit();
+        Map<String, RepositoryReport> byName = result.reports().stream().collect(Collectors.toMap(RepositoryReport::name, r -> r));
+
+        assertThat(result.inventory().snapshot().sources()).anyMatch(s -> s.state() == SourceStatus.State.UNAVAILABLE
+                && s.message() != null && !s.message().isBlank());
+        assertThat(types(byName.get("app"))).containsExactly(FindingType.HOSTED_UNKNOWN);
+        assertThat(byName.get("app").state()).isEqualTo(RepoState.UNKNOWN);
+        assertThat(types(byName.get("website"))).contains(FindingType.HOSTED_UNKNOWN, FindingType.UNPUSHED_COMMITS);
+        assertThat(byName).doesNotContainKey("dotfiles");
+        assertThat(result.reports()).noneMatch(r -> types(r).contains(FindingType.LOCAL_ONLY) && r.name().equals("app"));
+    }
+
+    @Test
+    void exportsAreValidAndReAuditingNothingChangedKeepsEveryReport() throws Exception {
+        AuditResult first = audit();
+        var summary = Summaries.of(1, "test", "full", "finished", first.startedAt(), first.finishedAt(), first.reports(),
+                first.inventory().snapshot().sources(), null);
+        JsonNode json = AuditJson.mapper().readTree(Exports.write("json", summary, first.reports()));
+        assertThat(json.path("repositories").size()).isEqualTo(first.reports().size());
+        assertThat(json.path("run").path("byState").path("AT_RISK").asInt()).isGreaterThan(0);
+        String csv = Exports.write("csv", summary, first.reports());
+        assertThat(csv.lines().findFirst()).contains("repository,key,state,risk,severity,finding,message");
+        assertThat(Exports.write("markdown", summary, first.reports())).contains("| Repository | State | Risk | Findings |");
+
+        AuditResult again = engineAudits().engine(Clock.systemUTC()).rerun(first, Set.of(), AuditProgress.NONE);
+        assertThat(again.reports()).isEqualTo(first.reports());
+    }
+
+    private AuditResult audit() throws Exception {
+        Audits audits = engineAudits();
+        return audits.engine(Clock.systemUTC()).run(audits.sources(), AuditProgress.NONE);
+    }
+
+    private Audits engineAudits() {
+        AuditSettings settings = new AuditSettings(List.of(root), List.of(FakeGitHub.USER), 3, AuditSettings.DEFAULT_SKIP,
+                Duration.ofDays(3650), Duration.ZERO, false, 2, root, 10);
+        return new Audits(settings, TestGitHubConnection.anonymous(github.url()).timeout(Duration.ofSeconds(5)), List::of);
+    }
+
+    private static List<FindingType> types(RepositoryReport report) {
+        return report.findings().stream().map(f -> f.type()).toList();
+    }
+
+    /** A clone of a local bare repository, then pointed at {@code url}: tracking refs stay, as after a real clone. */
+    private void cloneWithUpstream(String name, String url, boolean unpushedCommit) throws Exception {
+        Path bare = temp.resolve("remotes").resolve(name + ".git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+        try (Git seed = init(temp.resolve("seeds").resolve(name))) {
+            commit(seed, "README.md", "# " + name);
+            seed.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+            seed.push().setRemote("origin").add("main").call();
+        }
+        try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(root.resolve(name).toFile()).call()) {
+            if (unpushedCommit) {
+                commit(clone, "change.txt", "not pushed yet");
+            }
+            clone.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish(url)).call();
+        }
+    }
+
+    private static Git init(Path dir) throws Exception {
+        return Git.init().setInitialBranch("main").setDirectory(dir.toFile()).call();
+    }
+
+    private static void commit(Git git, String file, String content) throws Exception {
+        Path path = git.getRepository().getWorkTree().toPath().resolve(file);
+        Files.writeString(path, content);
+        git.add().addFilepattern(file).call();
+        git.commit().setMessage("add " + file).setAuthor(ME).setCommitter(ME).setSign(false).call();
+    }
+}
