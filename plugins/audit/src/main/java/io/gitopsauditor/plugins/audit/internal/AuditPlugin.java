@@ -63,9 +63,8 @@ public final class AuditPlugin implements Plugin {
         service.currentResult().ifPresent(watch::follow);
         AuditSettings settings = AuditSettings.from(context.config(), Path.of("").toAbsolutePath());
         if (!settings.schedule().isZero()) {
-            // The first scheduled run comes at once when there is no audit yet, so a new install has data.
-            long first = service.currentResult().isPresent() ? settings.schedule().toSeconds() : 0;
-            context.scheduler().scheduleWithFixedDelay(() -> scheduled(context), first, settings.schedule().toSeconds(), TimeUnit.SECONDS);
+            // The first run comes at start-up: the settings (roots, owners) may have changed since the stored state.
+            context.scheduler().scheduleWithFixedDelay(() -> scheduled(context), 0, settings.schedule().toSeconds(), TimeUnit.SECONDS);
         }
     }
 

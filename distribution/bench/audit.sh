@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Audit benchmark: N generated clones (a mix of clean, dirty, ahead, unpushed-branch and stashed), timed in one run:
+#   (a) a full audit through the CLI (JVM start included),
+#   (b) a re-audit when nothing changed, through the running server ({"mode":"changed"}; the run's own duration),
+#   (c) the reference: `git status --porcelain=v2 --branch` over the same clones, 2 in parallel.
+# Usage: distribution/bench/audit.sh [N...]   (default: 100 1000; needs the built distribution, git, curl)
+# Prints figures; asserts nothing. RUNS=3 sets the repetitions (median reported).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+APP=${APP:-$here/../target/gitops-auditor}
+RUNS=${RUNS:-3}
+sizes=("${@:-100 1000}")
+# shellcheck disable=SC2206 # split "100 1000" into words on purpose
+sizes=(${sizes[*]})
+[ -x "$APP/bin/gitops-auditor" ] || { echo "build first: ./mvnw package -DskipTests (no $APP)" >&2; exit 1; }
+WORK=$(mktemp -d)
+trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+generate() { # generate DIR N
+  local dir=$1 n=$2 i kind
+  git init -q --bare -b main "$WORK/template.git"
+  git clone -q "$WORK/template.git" "$WORK/seed" 2>/dev/null
+  (cd "$WORK/seed" && for f in $(seq 1 40); do echo "line $f" >"file$f.txt"; done && git add . && git commit -qm seed && git push -q origin main)
+  mkdir -p "$dir"
+  for i in $(seq 1 "$n"); do
+    git clone -q --local "$WORK/template.git" "$dir/repo-$i" 2>/dev/null
+    kind=$((i % 20))
+    case $kind in
+      0 | 1 | 2) echo dirty >>"$dir/repo-$i/file1.txt" ;;                                          # 15 % dirty
+      3 | 4) (cd "$dir/repo-$i" && echo ahead >>file2.txt && git commit -qam ahead) ;;               # 10 % ahead
+      5) (cd "$dir/repo-$i" && git switch -q -c wip && echo wip >>file3.txt && git commit -qam wip) ;; # 5 % unpushed branch
+      6 | 7) (cd "$dir/repo-$i" && echo stash >>file4.txt && git stash -q) ;;                          # 10 % stashed
+    esac
+  done
+  rm -rf "$WORK/seed" "$WORK/template.git.keep"
+}
+
+for n in "${sizes[@]}"; do
+  dir=$WORK/repos-$n
+  rm -rf "$WORK/template.git" "$dir"
+  t0=$(now_ms)
+  generate "$dir" "$n"
+  echo "== $n clones (generated in $(($(now_ms) - t0)) ms)"
+
+  # (c) the reference loop
+  ref=$(for _ in $(seq 1 "$RUNS"); do
+    t0=$(now_ms)
+    find "$dir" -mindepth 1 -maxdepth 1 -type d -print0 | xargs -0 -P2 -I{} git -C {} status --porcelain=v2 --branch >/dev/null
+    echo $(($(now_ms) - t0))
+  done | median)
+
+  # (a) the CLI, full audit
+  cli=$(for _ in $(seq 1 "$RUNS"); do
+    t0=$(now_ms)
+    "$APP/bin/gitops-auditor" audit --root "$dir" --format json --fail-on never -q >"$WORK/report.json"
+    echo $(($(now_ms) - t0))
+  done | median)
+  findings=$(grep -o '"type":"[A-Z_]*"' "$WORK/report.json" | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}' | sed 's/"type"://g; s/"//g')
+
+  # (b) the server: a full run, then "changed" runs with nothing changed
+  data=$WORK/data-$n
+  GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS=$dir GITOPS_AUDITOR_PLUGINS_AUDIT_SCHEDULE=off \
+    "$APP/bin/gitops-auditor" serve --data-dir "$data" --port 0 >"$WORK/out.log" 2>"$WORK/err.log" &
+  SERVER_PID=$!
+  port=""
+  for _ in $(seq 1 600); do
+    port=$(sed -n 's|.* listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$WORK/out.log" | head -n 1)
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  token=$("$APP/bin/gitops-auditor" token create --data-dir "$data" --name bench --scope write 2>/dev/null | tail -n 1)
+  api() { curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+  wait_idle() { for _ in $(seq 1 3000); do api "http://127.0.0.1:$port/api/audit/summary" | grep -q '"running"' || return 0; sleep 0.05; done; }
+  run_ms() { # run_ms MODE: the run's own duration (finishedAt - startedAt), from the API
+    local id
+    id=$(api -X POST --data "{\"mode\":\"$1\"}" "http://127.0.0.1:$port/api/audit/runs" | sed -n 's/.*"runId":\([0-9]*\).*/\1/p')
+    wait_idle
+    api "http://127.0.0.1:$port/api/audit/runs/$id" | python3 -c 'import json,sys,datetime as d
+r=json.load(sys.stdin); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00"))
+print(round((p(r["finishedAt"])-p(r["startedAt"])).total_seconds()*1000))'
+  }
+  full=$(run_ms full)
+  sleep 1
+  changed=$(for _ in $(seq 1 "$RUNS"); do run_ms changed; done | median)
+  rss=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%d", $1/1024}')
+  kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+
+  echo "(c) git status --porcelain=v2 --branch, 2 in parallel: ${ref} ms"
+  echo "(a) gitops-auditor audit (CLI, full, JVM start included): ${cli} ms   ratio a/c = $(awk "BEGIN {printf \"%.2f\", $cli/$ref}")"
+  echo "    server full run (warm JVM): ${full} ms   ratio = $(awk "BEGIN {printf \"%.2f\", $full/$ref}")"
+  echo "(b) server re-audit, nothing changed: ${changed} ms   (aim: < 50 ms for 1,000)"
+  echo "    server RSS after the runs: ${rss} MiB"
+  echo "    findings: ${findings%, }"
+done
