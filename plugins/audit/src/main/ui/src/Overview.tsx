@@ -1,0 +1,133 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { api, ApiError, Card, EmptyState, ErrorCard, ProgressBar, useChannel, useResource } from "@gitops-auditor/sdk";
+import {
+  BASE, grid, HealthBadge, LevelBadge, muted, Page, param, Report, row, RunProgress, RunSummary, SEVERITIES, stack,
+  StateBadge, STATES, when, words,
+} from "./common";
+import { TrendChart } from "./TrendChart";
+
+interface Summary {
+  current?: RunSummary; updatedAt?: string; running?: RunProgress; lastRun?: RunSummary;
+  settings: { roots: string[]; githubOwners: string[]; depth: number; schedule: string; watch: boolean };
+}
+
+export function OverviewPage() {
+  const summary = useResource<Summary>("/api/audit/summary");
+  const atRisk = useResource<Page<Report>>("/api/audit/repositories?risk=high,medium&sort=risk&limit=10");
+  const runs = useResource<Page<RunSummary>>("/api/audit/runs?limit=30");
+  const [progress, setProgress] = useState<RunProgress | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [starting, setStarting] = useState(false);
+  const refreshAll = () => { summary.refresh(); atRisk.refresh(); runs.refresh(); };
+
+  useChannel("audit.runs", (event) => {
+    const data = event.data as { type: string; run?: RunProgress };
+    if (data.type === "started" || data.type === "progress") setProgress(data.run);
+    else { setProgress(undefined); refreshAll(); }
+  }, refreshAll);
+  useChannel("audit.repositories", () => { summary.refresh(); atRisk.refresh(); }, refreshAll);
+
+  async function runAudit() {
+    setProblem(undefined);
+    setStarting(true);
+    try {
+      const run = await api.post<RunProgress>("/api/audit/runs", { mode: "full" });
+      setProgress((p) => p ?? { ...run, done: 0, total: 0 });
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  if (summary.error && !summary.data) return <ErrorCard title="Audit summary" reason={summary.error.message} />;
+  const s = summary.data;
+  if (!s) return <p className="ga-loading">Loading the audit…</p>;
+  if (s.settings.roots.length === 0 && s.settings.githubOwners.length === 0) {
+    return (
+      <EmptyState title="Nothing to audit yet" icon="🔎">
+        <p>Tell the audit where your clones are and which GitHub accounts they belong to, in <code>conf/gitops-auditor.yml</code>:</p>
+        <pre>{"plugins:\n  audit:\n    roots: [~/src]\n    github-owners: [my-user, my-org]"}</pre>
+        <p>or with the environment variables <code>GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS</code> and{" "}
+          <code>GITOPS_AUDITOR_PLUGINS_AUDIT_GITHUB_OWNERS</code> (comma-separated), then restart the server.</p>
+      </EmptyState>
+    );
+  }
+  const current = s.current;
+  const running = progress ?? s.running;
+  return (
+    <div style={stack}>
+      <div style={{ ...row, justifyContent: "space-between" }}>
+        <h1 style={{ margin: 0 }}>Audit</h1>
+        <div style={row}>
+          <span>Health: {current ? <HealthBadge health={current.health} /> : <span style={muted}>no audit yet</span>}</span>
+          <button type="button" className="ga-button--primary" onClick={runAudit} disabled={starting || !!running}>
+            {running ? "Audit running…" : "Run audit"}
+          </button>
+        </div>
+      </div>
+      <div aria-live="polite">
+        {running && (
+          <ProgressBar label={`Audit run #${running.runId}: ${running.done} of ${running.total || "?"} repositories`}
+            value={running.total ? running.done : undefined} max={running.total || 100} />
+        )}
+        {running && <p style={muted}>{running.done}/{running.total || "?"} repositories checked</p>}
+      </div>
+      {problem && <ErrorCard title="The audit did not start" reason={problem} />}
+      <p style={muted}>
+        Last run: {when(s.lastRun?.finishedAt ?? s.lastRun?.startedAt)}
+        {current ? ` · ${current.repositories} repositories` : ""} · roots: {s.settings.roots.join(", ") || "none"}
+        {s.settings.githubOwners.length > 0 ? ` · GitHub: ${s.settings.githubOwners.join(", ")}` : ""}
+      </p>
+      {current && (
+        <div style={grid}>
+          <Card title="Repositories by state">
+            <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "0.35rem" }}>
+              {STATES.map((state) => (
+                <li key={state} style={row}>
+                  <Link to={`${BASE}/repositories?state=${param(state)}`} data-state={state}
+                    aria-label={`${current.byState?.[state] ?? 0} ${words(state)}: show them`}>
+                    <StateBadge state={state} /> <strong>{current.byState?.[state] ?? 0}</strong>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card title="Findings by severity">
+            <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "0.35rem" }}>
+              {SEVERITIES.map((sev) => (
+                <li key={sev} style={row}>
+                  <Link to={`${BASE}/repositories?severity=${param(sev)}`}><LevelBadge level={sev} /> <strong>{current.bySeverity?.[sev] ?? 0}</strong></Link>
+                </li>
+              ))}
+            </ul>
+            {current.sources?.length > 0 && (
+              <p style={muted}>Sources: {current.sources.map((src) => `${src.label} (${src.state.toLowerCase()}${src.reason ? `: ${src.reason}` : ""})`).join(", ")}</p>
+            )}
+          </Card>
+        </div>
+      )}
+      <Card title="At risk of losing work">
+        {atRisk.data && atRisk.data.items.length === 0 ? (
+          <p>Nothing here: all work is pushed somewhere.</p>
+        ) : (
+          <ul style={{ paddingLeft: "1.2rem", margin: 0 }}>
+            {atRisk.data?.items.map((r) => (
+              <li key={r.id} data-repo-id={r.id}>
+                <Link to={`${BASE}/repositories/${r.id}`}>{r.name}</Link> <LevelBadge level={r.risk.level} />{" "}
+                <span style={muted}>{r.risk.reasons[0]}{r.risk.reasons.length > 1 ? ` (+${r.risk.reasons.length - 1} more)` : ""}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {atRisk.data && atRisk.data.total > atRisk.data.items.length && (
+          <p><Link to={`${BASE}/repositories?risk=high,medium`}>All {atRisk.data.total} at risk</Link></p>
+        )}
+      </Card>
+      <Card title="Findings over time">
+        {runs.data ? <TrendChart runs={runs.data.items} /> : <p className="ga-loading">Loading runs…</p>}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { definePlugin } from "@gitops-auditor/sdk";
+import { OverviewPage } from "./Overview";
+import { RepositoriesPage } from "./Repositories";
+import { RepositoryPage } from "./Repository";
+import { RunsPage } from "./Runs";
+
+export default definePlugin({
+  id: "audit",
+  title: "Audit",
+  nav: [
+    { path: "", label: "Overview", icon: "🔎", order: 10 },
+    { path: "repositories", label: "Repositories", icon: "📦", order: 11 },
+    { path: "runs", label: "Runs", icon: "🕒", order: 12 },
+  ],
+  routes: [
+    { path: "", component: OverviewPage, home: true },
+    { path: "repositories", component: RepositoriesPage },
+    { path: "repositories/:id", component: RepositoryPage },
+    { path: "runs", component: RunsPage },
+  ],
+});
