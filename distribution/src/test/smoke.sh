@@ -300,7 +300,8 @@ if start_server "start auditing $REPOS"; then
     sleep 0.2
   done
   expect "the start-up audit found both clones" "$summary" '200 *"current":{*"repositories":2*'
-  expect "the pushed clone is clean" "$(http GET '/api/audit/repositories?q=pushed')" '200 *"state":"CLEAN"*'
+  expect "the pushed clone is local-only (no GitHub owner configured) with nothing at risk" \
+    "$(http GET '/api/audit/repositories?q=pushed')" '200 *"state":"LOCAL_ONLY"*"risk":{"level":"NONE"*'
   echo edit >>"$REPOS/pushed/file"
   changed=""
   for _ in $(seq 1 100); do
