@@ -202,8 +202,9 @@ if start_server "first start (fresh data folder)"; then
     fail "'token create': $out"
     TOKEN=""
   fi
-  expect "plugin list with the token: the built-in audit plugin" "$(http GET /api/platform/plugins)" \
-    '200 \[{*"id":"audit"*"state":"STARTED"*}\]'
+  expect "plugin list with the token: only the built-in audit, with its UI bundle" "$(http GET /api/platform/plugins)" \
+    '200 \[{"id":"audit"*"state":"STARTED"*"entry":"/ui/audit/index.js"*}\]'
+  expect "the audit UI bundle is served from its jar" "$(http GET /ui/audit/index.js)" '200 *definePlugin*'
   stop_server "first stop"
 fi
 check "the database file exists" test -s "$DATA/gitops-auditor.db"
@@ -233,7 +234,7 @@ if start_server "restart with the example plugin in plugins/"; then
   fi
   expect "plugin list: hello STARTED from plugins/" "$(http GET /api/platform/plugins)" \
     '200 *"id":"hello"*"state":"STARTED"*"source":"hello-plugin.jar"*'
-  expect "health counts it beside the audit plugin" "$(http GET /api/platform/health)" '200 *"STARTED":2*'
+  expect "health counts it (and the built-in audit)" "$(http GET /api/platform/health)" '200 *"STARTED":2*'
   expect "the plugin's REST endpoint answers" "$(http GET /api/hello/greetings)" '200 \[*'
   expect "the plugin's UI bundle is served from its jar" "$(http GET /ui/hello/index.js)" '200 ?*'
   # The handshake only (curl speaks no WebSocket): 101 and the upgrade, then curl gives up after 3 s.

@@ -81,10 +81,10 @@ export function RepositoriesPage() {
             ) : items.map((r) => (
               <tr key={r.id} data-repo-id={r.id}>
                 <td><Link to={`${BASE}/repositories/${r.id}`}>{r.name}</Link><br /><small style={muted}>{r.local?.path ?? r.key}</small></td>
-                <td data-state={r.state}><StateBadge state={r.state} /></td>
-                <td><LevelBadge level={r.risk.level} /></td>
-                <td>{r.findings.length ? <LevelBadge level={r.severity} /> : ""}</td>
-                <td>{r.findings.map((f) => f.message).join(" ") || <span style={muted}>none</span>}</td>
+                <td data-state={r.state} style={{ whiteSpace: "nowrap" }}><StateBadge state={r.state} /></td>
+                <td style={{ whiteSpace: "nowrap" }}><LevelBadge level={r.risk.level} /></td>
+                <td style={{ whiteSpace: "nowrap" }}>{r.findings.length ? <LevelBadge level={r.severity} /> : ""}</td>
+                <td style={{ minWidth: "14rem" }}>{r.findings.map((f) => f.message).join(" ") || <span style={muted}>none</span>}</td>
                 <td>{r.local?.lastCommitAt ? new Date(r.local.lastCommitAt).toLocaleDateString() : ""}</td>
               </tr>
             ))}

@@ -19,7 +19,10 @@ export function TrendChart({ runs }: { runs: RunSummary[] }) {
     const bottom = points.map((_, i) => `${x(i)},${y(base[i])}`).reverse();
     return <polygon key={s} points={[...top, ...bottom].join(" ")} fill={COLORS[s]} fillOpacity={0.55} stroke={COLORS[s]} />;
   });
-  const label = (r: RunSummary) => new Date(r.startedAt).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  const sameDay = new Date(points[0].startedAt).toDateString() === new Date(points[points.length - 1].startedAt).toDateString();
+  const label = (r: RunSummary) => sameDay
+    ? new Date(r.startedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+    : new Date(r.startedAt).toLocaleDateString(undefined, { month: "short", day: "numeric" });
   return (
     <figure style={{ margin: 0 }}>
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="audit-trend-title audit-trend-desc" style={{ maxHeight: 220 }}>
@@ -28,7 +31,7 @@ export function TrendChart({ runs }: { runs: RunSummary[] }) {
         <line x1={L} x2={W - R} y1={H - B} y2={H - B} stroke="var(--ga-border)" />
         <line x1={L} x2={L} y1={T} y2={H - B} stroke="var(--ga-border)" />
         {layers}
-        <g fontSize="11" fill="var(--ga-muted)">
+        <g fontSize="13" fill="var(--ga-muted)">
           <text x={L - 4} y={y(max) + 4} textAnchor="end">{max}</text>
           <text x={L - 4} y={H - B} textAnchor="end">0</text>
           <text x={L} y={H - 6}>{label(points[0])}</text>
