@@ -103,7 +103,7 @@ export function OverviewPage() {
               ))}
             </ul>
             {current.sources?.length > 0 && (
-              <p style={muted}>Sources: {current.sources.map((src) => `${src.label} (${src.state.toLowerCase()}${src.reason ? `: ${src.reason}` : ""})`).join(", ")}</p>
+              <p style={muted}>Sources: {current.sources.map((src) => `${src.label} (${src.state.toLowerCase()}${src.message ? `: ${src.message}` : ""})`).join(", ")}</p>
             )}
           </Card>
         </div>

@@ -7,7 +7,7 @@ export const STATES = ["BROKEN", "MISSING", "AT_RISK", "DRIFTED", "LOCAL_ONLY", 
 export const SEVERITIES = ["HIGH", "MEDIUM", "LOW", "INFO"] as const;
 
 export type Counts = Record<string, number>;
-export interface Source { id: string; kind: string; label: string; state: string; repositories: number; reason?: string }
+export interface Source { id: string; kind: string; label: string; state: string; repositories: number; message?: string }
 export interface RunSummary {
   id: number; trigger: string; mode: string; status: string; startedAt: string; finishedAt?: string;
   repositories: number; health: string; byState: Counts; bySeverity: Counts; byRisk: Counts; atRisk: number;
