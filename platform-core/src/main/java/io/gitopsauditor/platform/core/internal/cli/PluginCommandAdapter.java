@@ -39,8 +39,6 @@ final class PluginCommandAdapter implements Callable<Integer> {
         this.spec = CommandSpec.wrapWithoutInspection(this);
         spec.name(command.name());
         spec.usageMessage().description(command.summary());
-        spec.parser().unmatchedOptionsArePositionalParams(true);
-        spec.parser().unmatchedArgumentsAllowed(true);
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("ARGS").type(List.class)
                 .auxiliaryTypes(String.class).description("Arguments of the command; see '" + command.name() + " --help'.")
                 .build());

@@ -53,6 +53,19 @@ public final class ConfigValues {
         return Arrays.stream(value.value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** An absolute http(s) URL with a host, else a ConfigException naming the key and an example. */
+    public static java.net.URI httpUrl(String key, ConfigValue value, String example) {
+        try {
+            java.net.URI url = new java.net.URI(value.value().strip());
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Reported below, the same way as a URL of the wrong kind.
+        }
+        throw invalid(key, value, "an http(s) URL such as " + example);
+    }
+
     public static ConfigException invalid(String key, ConfigValue value, String expected) {
         return new ConfigException(key + " must be " + expected + ", got '" + value.value() + "' (from " + value.source() + ")");
     }

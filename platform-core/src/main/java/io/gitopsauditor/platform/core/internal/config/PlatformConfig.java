@@ -106,32 +106,17 @@ public record PlatformConfig(
 
     private static GitHubSettings github(ConfigSource source, Reader read) {
         ConfigValue url = source.get("github.api-url").orElse(new ConfigValue("https://api.github.com", "default"));
-        java.net.URI apiUrl;
-        try {
-            apiUrl = new java.net.URI(url.value().strip().replaceAll("/+$", ""));
-        } catch (java.net.URISyntaxException e) {
-            throw ConfigValues.invalid("github.api-url", url, "an http(s) URL such as https://github.example.org/api/v3");
-        }
-        if (!("http".equals(apiUrl.getScheme()) || "https".equals(apiUrl.getScheme())) || apiUrl.getHost() == null) {
-            throw ConfigValues.invalid("github.api-url", url, "an http(s) URL such as https://github.example.org/api/v3");
-        }
+        // Clients append paths such as /users/x: a trailing slash would double it.
+        java.net.URI apiUrl = java.net.URI.create(ConfigValues.httpUrl("github.api-url", url, "https://github.example.org/api/v3")
+                .toString().replaceAll("/+$", ""));
         java.util.Optional<String> token = source.get("github.token").map(ConfigValue::value).map(String::strip)
                 .filter(value -> !value.isEmpty());
         return new GitHubSettings(apiUrl, token, read.duration("github.timeout", "20s", Duration.ofMillis(100)));
     }
 
     private static java.util.Optional<java.net.URI> publicUrl(ConfigSource source) {
-        return source.get("server.public-url").filter(v -> !v.value().isBlank()).map(value -> {
-            try {
-                java.net.URI url = new java.net.URI(value.value().strip());
-                if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-                    throw ConfigValues.invalid("server.public-url", value, "an http(s) URL such as https://auditor.example.org");
-                }
-                return url;
-            } catch (java.net.URISyntaxException e) {
-                throw ConfigValues.invalid("server.public-url", value, "an http(s) URL such as https://auditor.example.org");
-            }
-        });
+        return source.get("server.public-url").filter(v -> !v.value().isBlank())
+                .map(value -> ConfigValues.httpUrl("server.public-url", value, "https://auditor.example.org"));
     }
 
     private static WebSocketLimits webSocketLimits(Reader read) {

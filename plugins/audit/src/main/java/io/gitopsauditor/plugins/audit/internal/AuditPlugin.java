@@ -22,6 +22,7 @@ public final class AuditPlugin implements Plugin {
     /** The plugin id: REST under /api/audit, channels audit.*, tables audit_*. */
     public static final String ID = "audit";
 
+    private AuditSettings settings;
     private AuditService service;
     private CloneWatch watch;
 
@@ -36,7 +37,7 @@ public final class AuditPlugin implements Plugin {
 
     @Override
     public void register(PluginContext context) {
-        AuditSettings settings = AuditSettings.from(context.config(), Path.of("").toAbsolutePath());
+        settings = AuditSettings.from(context.config(), Path.of("").toAbsolutePath());
         context.migrations().script("META-INF/migrations/audit/V1__runs_reports_fixes.sql");
         context.websocket().channel(AuditService.RUNS);
         context.websocket().channel(AuditService.REPOSITORIES);
@@ -61,7 +62,6 @@ public final class AuditPlugin implements Plugin {
     public void start(PluginContext context) {
         service.restore();
         service.currentResult().ifPresent(watch::follow);
-        AuditSettings settings = AuditSettings.from(context.config(), Path.of("").toAbsolutePath());
         if (!settings.schedule().isZero()) {
             // The first run comes at start-up: the settings (roots, owners) may have changed since the stored state.
             context.scheduler().scheduleWithFixedDelay(() -> scheduled(context), 0, settings.schedule().toSeconds(), TimeUnit.SECONDS);

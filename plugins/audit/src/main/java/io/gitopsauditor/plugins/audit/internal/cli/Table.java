@@ -2,6 +2,7 @@ package io.gitopsauditor.plugins.audit.internal.cli;
 
 import io.gitopsauditor.plugin.api.inventory.SourceStatus;
 import io.gitopsauditor.plugins.audit.internal.model.Finding;
+import io.gitopsauditor.plugins.audit.internal.model.Labels;
 import io.gitopsauditor.plugins.audit.internal.model.RepoState;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import io.gitopsauditor.plugins.audit.internal.model.RunSummary;
@@ -23,13 +24,13 @@ final class Table {
             List<Finding> findings = report.findings();
             String first = findings.isEmpty() ? "" : "[" + findings.getFirst().severity().label() + "] " + findings.getFirst().message();
             String more = findings.size() > 1 ? " (+" + (findings.size() - 1) + " more)" : "";
-            out.append(String.format(Locale.ROOT, "%-10s %-6s %-" + nameWidth + "s  %s%s%n", label(report.state().name()),
-                    label(report.risk().level().name()), truncate(printable(report.name()), nameWidth), printable(first), more));
+            out.append(String.format(Locale.ROOT, "%-10s %-6s %-" + nameWidth + "s  %s%s%n", Labels.of(report.state()),
+                    Labels.of(report.risk().level()), truncate(printable(report.name()), nameWidth), printable(first), more));
         }
         out.append(System.lineSeparator());
         out.append(summary.repositories()).append(" repositories: ");
         out.append(String.join(", ", summary.byState().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + label(e.getKey().name())).toList()));
+                .map(e -> e.getValue() + " " + Labels.of(e.getKey())).toList()));
         out.append(". Health: ").append(summary.health()).append(".").append(System.lineSeparator());
         for (SourceStatus source : summary.sources()) {
             if (source.state() != SourceStatus.State.OK) {
@@ -47,9 +48,5 @@ final class Table {
 
     private static String truncate(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
-    }
-
-    private static String label(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,6 +1,7 @@
 package io.gitopsauditor.plugins.audit.internal.export;
 
 import io.gitopsauditor.plugins.audit.internal.model.Finding;
+import io.gitopsauditor.plugins.audit.internal.model.Labels;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import io.gitopsauditor.plugins.audit.internal.model.RunSummary;
 import io.gitopsauditor.plugins.audit.internal.store.AuditJson;
@@ -43,10 +44,10 @@ public final class Exports {
                 .append(". Health: **").append(run.health()).append("**. ").append(run.repositories()).append(" repositories, ")
                 .append(run.atRisk()).append(" with work at risk.\n\n");
         out.append("| State | Repositories |\n|---|---|\n");
-        run.byState().forEach((state, count) -> out.append("| ").append(label(state.name())).append(" | ").append(count).append(" |\n"));
+        run.byState().forEach((state, count) -> out.append("| ").append(Labels.of(state)).append(" | ").append(count).append(" |\n"));
         if (!run.sources().isEmpty()) {
             out.append("\n| Source | State | Repositories | Note |\n|---|---|---|---|\n");
-            run.sources().forEach(s -> out.append("| ").append(cell(s.label())).append(" | ").append(label(s.state().name())).append(" | ")
+            run.sources().forEach(s -> out.append("| ").append(cell(s.label())).append(" | ").append(Labels.of(s.state())).append(" | ")
                     .append(s.repositories()).append(" | ").append(cell(s.message() == null ? "" : s.message())).append(" |\n"));
         }
         out.append("\n| Repository | State | Risk | Findings |\n|---|---|---|---|\n");
@@ -54,7 +55,7 @@ public final class Exports {
             String findings = report.findings().isEmpty() ? "—" : report.findings().stream()
                     .map(f -> "**" + f.severity().label() + "** " + f.message()).collect(Collectors.joining("<br>"));
             out.append("| ").append(cell(report.name())).append(" <sub>").append(cell(report.key())).append("</sub> | ")
-                    .append(label(report.state().name())).append(" | ").append(label(report.risk().level().name())).append(" | ")
+                    .append(Labels.of(report.state())).append(" | ").append(Labels.of(report.risk().level())).append(" | ")
                     .append(cell(findings)).append(" |\n");
         }
         return out.toString();
@@ -75,8 +76,8 @@ public final class Exports {
     }
 
     private static void row(StringBuilder out, RepositoryReport report, String severity, String type, String message) {
-        out.append(String.join(",", csvField(report.name()), csvField(report.key()), csvField(label(report.state().name())),
-                csvField(label(report.risk().level().name())), csvField(severity), csvField(type), csvField(message))).append("\r\n");
+        out.append(String.join(",", csvField(report.name()), csvField(report.key()), csvField(Labels.of(report.state())),
+                csvField(Labels.of(report.risk().level())), csvField(severity), csvField(type), csvField(message))).append("\r\n");
     }
 
     /** RFC 4180 quoting, and a leading apostrophe where a spreadsheet would read a formula. */
@@ -96,7 +97,4 @@ public final class Exports {
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
     }
 
-    private static String label(String enumName) {
-        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 }

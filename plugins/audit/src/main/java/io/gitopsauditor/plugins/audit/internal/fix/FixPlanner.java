@@ -28,9 +28,6 @@ public final class FixPlanner {
     public List<FixPlan> plans(RepositoryReport report) {
         Set<String> fixes = new LinkedHashSet<>();
         report.findings().stream().map(Finding::fix).filter(java.util.Objects::nonNull).forEach(fixes::add);
-        if (report.findings().stream().anyMatch(f -> f.type().name().equals("DEFAULT_BRANCH_DIFFERS"))) {
-            fixes.add("set-remote-head");
-        }
         List<FixPlan> plans = new ArrayList<>();
         for (String fix : fixes) {
             plan(report, fix).ifPresent(plans::add);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param type     what kind of finding
  * @param severity how much it matters (the type's, unless a rule raised or lowered it)
  * @param message  one plain sentence, e.g. "3 commits on main are not on origin/main."
- * @param fix      the fix id the audit offers ({@code clone}, {@code fetch}, {@code set-remote}), or {@code null}
+ * @param fix      the fix id the audit offers ({@code clone}, {@code fetch}, {@code set-remote}, {@code set-remote-head}), or {@code null}
  */
 public record Finding(FindingType type, Severity severity, String message, String fix) {
 

@@ -24,6 +24,6 @@ public enum Severity {
 
     /** @return the name in lower case, as the CLI and exports write it */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 }

@@ -207,8 +207,7 @@ public final class AuditResource {
         if (against != null) {
             olderId = run(against).id();
         } else {
-            olderId = store.runs(0, 1000).stream().filter(r -> r.id() < newer.id() && "finished".equals(r.status()))
-                    .mapToLong(RunSummary::id).findFirst()
+            olderId = store.previousFinishedRun(newer.id())
                     .orElseThrow(() -> ProblemException.invalidInput("Run " + id + " is the first finished run: there is nothing to compare it with."));
         }
         return RunDiff.between(olderId, store.reports(olderId), newer.id(), store.reports(newer.id()));

@@ -1,6 +1,7 @@
 package io.gitopsauditor.plugins.audit.internal.rest;
 
 import io.gitopsauditor.plugin.api.ProblemException;
+import io.gitopsauditor.plugins.audit.internal.model.Labels;
 import io.gitopsauditor.plugins.audit.internal.model.RepoState;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import io.gitopsauditor.plugins.audit.internal.model.RiskLevel;
@@ -68,7 +69,7 @@ record RepositoryQuery(Set<RepoState> states, Severity minSeverity, Set<RiskLeve
                     set.add(Enum.valueOf(type, part.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException e) {
                     throw ProblemException.invalidInput(name + " must be among " + String.join(", ",
-                            java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList())
+                            java.util.Arrays.stream(type.getEnumConstants()).map(Labels::of).toList())
                             + ", got '" + part.strip() + "'");
                 }
             }

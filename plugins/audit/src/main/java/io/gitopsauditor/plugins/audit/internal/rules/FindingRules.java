@@ -111,10 +111,10 @@ public final class FindingRules {
         if (hosted.archived()) {
             findings.add(Finding.of(ARCHIVED_UPSTREAM, hosted.fullName() + " is archived on GitHub: it is read-only there."));
         }
-        String localDefault = clone.remoteHead() != null ? clone.remoteHead() : null;
+        String localDefault = clone.remoteHead();
         if (hosted.defaultBranch() != null && localDefault != null && !hosted.defaultBranch().equals(localDefault)) {
             findings.add(Finding.of(DEFAULT_BRANCH_DIFFERS, "GitHub's default branch is " + hosted.defaultBranch()
-                    + ", but this clone still has " + localDefault + " as the remote's default.").withFix("fetch"));
+                    + ", but this clone still has " + localDefault + " as the remote's default.").withFix("set-remote-head"));
         }
         return findings;
     }

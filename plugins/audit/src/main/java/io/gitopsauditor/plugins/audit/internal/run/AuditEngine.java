@@ -115,35 +115,52 @@ public final class AuditEngine {
                 message, 0, at), null);
     }
 
+    /**
+     * Judges every subject. Only clones that must be read again go to a pool (sized to them), so a
+     * re-audit after one file changed reads one clone and starts one thread, not a full pool.
+     */
     private List<RepositoryReport> judgeAll(List<Subject> subjects, Map<String, CloneStatus> known,
                                             java.util.function.Predicate<Subject> reread, AuditProgress progress)
             throws InterruptedException {
         int total = subjects.size();
         AtomicInteger done = new AtomicInteger();
         Instant now = clock.instant();
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, Thread.ofPlatform().daemon().name("audit-read-", 0).factory());
-        try {
-            List<Future<RepositoryReport>> futures = new ArrayList<>(total);
-            for (Subject subject : subjects) {
-                futures.add(pool.submit(() -> {
-                    CloneStatus clone = subject.entry().local() == null ? null
-                            : reread.test(subject) || !known.containsKey(subject.entry().key())
-                                    ? reader.apply(subject.entry().local())
-                                    : known.get(subject.entry().key());
-                    RepositoryReport report = judge.judge(subject, clone, now);
-                    progress.judged(done.incrementAndGet(), total, report);
-                    return report;
-                }));
+        java.util.function.Function<Subject, RepositoryReport> judgeOne = subject -> {
+            LocalClone local = subject.entry().local();
+            CloneStatus clone = local == null ? null
+                    : needsRead(subject, known, reread) ? reader.apply(local) : known.get(subject.entry().key());
+            RepositoryReport report = judge.judge(subject, clone, now);
+            progress.judged(done.incrementAndGet(), total, report);
+            return report;
+        };
+        List<Subject> toRead = subjects.stream().filter(s -> s.entry().local() != null && needsRead(s, known, reread)).toList();
+        List<RepositoryReport> reports = new ArrayList<>(total);
+        if (!toRead.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toRead.size()),
+                    Thread.ofPlatform().daemon().name("audit-read-", 0).factory());
+            try {
+                List<Future<RepositoryReport>> futures = new ArrayList<>(toRead.size());
+                for (Subject subject : toRead) {
+                    futures.add(pool.submit(() -> judgeOne.apply(subject)));
+                }
+                for (Future<RepositoryReport> future : futures) {
+                    reports.add(await(future));
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            List<RepositoryReport> reports = new ArrayList<>(total);
-            for (Future<RepositoryReport> future : futures) {
-                reports.add(await(future));
-            }
-            reports.sort(Comparator.comparing(RepositoryReport::key));
-            return reports;
-        } finally {
-            pool.shutdownNow();
         }
+        for (Subject subject : subjects) {
+            if (subject.entry().local() == null || !needsRead(subject, known, reread)) {
+                reports.add(judgeOne.apply(subject));
+            }
+        }
+        reports.sort(Comparator.comparing(RepositoryReport::key));
+        return reports;
+    }
+
+    private static boolean needsRead(Subject subject, Map<String, CloneStatus> known, java.util.function.Predicate<Subject> reread) {
+        return reread.test(subject) || !known.containsKey(subject.entry().key());
     }
 
     private static <T> T await(Future<T> future) throws InterruptedException {

@@ -172,6 +172,12 @@ public final class AuditStore {
                 .where(ID.eq(id)).fetchOptional(AuditStore::toSummary);
     }
 
+    /** The newest finished run before {@code runId}, if any. */
+    public Optional<Long> previousFinishedRun(long runId) {
+        return database.get().select(ID).from(RUNS).where(ID.lt(runId)).and(STATUS.eq("finished")).orderBy(ID.desc()).limit(1)
+                .fetchOptional(ID);
+    }
+
     public List<RepositoryReport> reports(long runId) {
         return database.get().select(REPORT).from(REPORTS).where(RUN_ID.eq(runId)).orderBy(REPO_KEY)
                 .fetch(r -> AuditJson.read(r.get(REPORT), RepositoryReport.class));
