@@ -216,4 +216,39 @@ class CloneInspectorTest {
         assertThat(status.remotes()).containsOnlyKeys("origin");
         assertThat(status.branches()).extracting(BranchStatus::name).containsExactly("hotfix", "main");
     }
+
+    /**
+     * A huge clone is read like any other: 20,000 tracked files, a 32 MiB tracked file edited in
+     * place (same size: Git must hash it to see the change) and a 1 GiB sparse untracked file
+     * (untracked files are listed, never read).
+     */
+    @Test
+    void hugeCloneIsReadInFull() throws Exception {
+        Path repo = dir.resolve("huge");
+        for (int i = 0; i < 20_000; i++) {
+            write(repo.resolve("d" + i % 200).resolve("f" + i + ".txt"), "file " + i + "\n");
+        }
+        byte[] big = new byte[32 << 20];
+        Files.write(repo.resolve("big.bin"), big);
+        git(repo, "init", "-q", "-b", "main");
+        // 20,000 loose objects would start a detached "git gc --auto", still writing as the test cleans up.
+        git(repo, "config", "gc.auto", "0");
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "huge");
+        big[big.length / 2] = 1;
+        Files.write(repo.resolve("big.bin"), big);
+        // Older than the index on disk, so only its content can tell it changed.
+        Files.setLastModifiedTime(repo.resolve("big.bin"), Files.getLastModifiedTime(repo.resolve(".git/index")));
+        try (var sparse = new java.io.RandomAccessFile(repo.resolve("sparse.img").toFile(), "rw")) {
+            sparse.setLength(1L << 30);
+        }
+        write(repo.resolve("d7/f7.txt"), "edited\n");
+
+        CloneStatus status = inspector.inspect(clone(repo, CloneKind.WORKING_TREE));
+
+        assertThat(status.problem()).isNull();
+        assertThat(status.unstaged()).isEqualTo(2);
+        assertThat(status.untracked()).isEqualTo(1);
+        assertThat(status.staged()).isZero();
+    }
 }
