@@ -7,13 +7,16 @@ import io.gitopsauditor.plugins.audit.internal.model.CloneStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.ReflogReader;
 import org.eclipse.jgit.lib.Repository;
@@ -97,19 +100,26 @@ public final class CloneInspector {
             return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, "HEAD is missing or not a valid reference", now);
         }
         ObjectId headId = head.getObjectId();
-        if (headId != null && !repository.getObjectDatabase().has(headId)) {
-            return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE,
-                    "HEAD points to a missing object " + headId.abbreviate(7).name(), now);
+        // Every reference in one read: looking each one up re-checks the reference files every time.
+        Map<String, Ref> refs = new HashMap<>();
+        repository.getRefDatabase().getRefs().forEach(ref -> refs.put(ref.getName(), ref));
+        List<BranchStatus> branches;
+        Instant lastCommitAt;
+        try (ObjectReader reader = repository.newObjectReader()) {
+            if (headId != null && !reader.has(headId)) {
+                return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE,
+                        "HEAD points to a missing object " + headId.abbreviate(7).name(), now);
+            }
+            branches = BranchReader.read(repository.getConfig(), refs, reader);
+            lastCommitAt = newestTip(refs, reader);
         }
         boolean detached = !head.isSymbolic();
         String headBranch = detached ? null : Repository.shortenRefName(head.getTarget().getName());
-        List<BranchStatus> branches = BranchReader.read(repository);
-        Instant lastCommitAt = newestTip(repository);
         int[] counts = repository.isBare() ? new int[4] : statusCounts(repository);
         return new CloneStatus(clone.path(), clone.kind(), null, headId != null, headBranch,
                 headId == null ? null : headId.name(), detached, counts[0], counts[1], counts[2], counts[3],
-                stashCount(repository), branches, RemotesReader.remotes(repository.getConfig()),
-                remoteHead(repository), lastCommitAt, now);
+                stashCount(repository, refs), branches, RemotesReader.remotes(repository.getConfig()),
+                remoteHead(refs), lastCommitAt, now);
     }
 
     /** @return staged, unstaged, untracked, conflicted */
@@ -127,18 +137,18 @@ public final class CloneInspector {
         };
     }
 
-    private static int stashCount(Repository repository) throws IOException {
-        ReflogReader reflog = repository.getRefDatabase().getReflogReader(Constants.R_STASH);
-        if (reflog != null && !reflog.getReverseEntries().isEmpty()) {
-            return reflog.getReverseEntries().size();
+    private static int stashCount(Repository repository, Map<String, Ref> refs) throws IOException {
+        if (!refs.containsKey(Constants.R_STASH)) {
+            return 0;
         }
+        ReflogReader reflog = repository.getRefDatabase().getReflogReader(Constants.R_STASH);
         // A stash without a reflog (core.logAllRefUpdates=false) still holds one entry.
-        return repository.exactRef(Constants.R_STASH) != null ? 1 : 0;
+        return reflog == null ? 1 : Math.max(1, reflog.getReverseEntries().size());
     }
 
     /** @return the branch {@code origin/HEAD} points to, without the {@code origin/} prefix, or {@code null} */
-    private static String remoteHead(Repository repository) throws IOException {
-        Ref originHead = repository.exactRef(Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + Constants.HEAD);
+    private static String remoteHead(Map<String, Ref> refs) {
+        Ref originHead = refs.get(Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + Constants.HEAD);
         if (originHead == null || !originHead.isSymbolic()) {
             return null;
         }
@@ -148,11 +158,11 @@ public final class CloneInspector {
     }
 
     /** @return the newest commit time over local branch tips, or {@code null} without any */
-    private static Instant newestTip(Repository repository) throws IOException {
+    private static Instant newestTip(Map<String, Ref> refs, ObjectReader reader) throws IOException {
         Instant newest = null;
-        try (RevWalk walk = new RevWalk(repository)) {
-            for (Ref branch : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
-                if (branch.getObjectId() == null) {
+        try (RevWalk walk = new RevWalk(reader)) {
+            for (Ref branch : refs.values()) {
+                if (!branch.getName().startsWith(Constants.R_HEADS) || branch.getObjectId() == null) {
                     continue;
                 }
                 try {
