@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Runs audits: lists every source (in parallel), matches clones to hosted repositories, reads each
@@ -120,12 +121,12 @@ public final class AuditEngine {
      * re-audit after one file changed reads one clone and starts one thread, not a full pool.
      */
     private List<RepositoryReport> judgeAll(List<Subject> subjects, Map<String, CloneStatus> known,
-                                            java.util.function.Predicate<Subject> reread, AuditProgress progress)
+                                            Predicate<Subject> reread, AuditProgress progress)
             throws InterruptedException {
         int total = subjects.size();
         AtomicInteger done = new AtomicInteger();
         Instant now = clock.instant();
-        java.util.function.Function<Subject, RepositoryReport> judgeOne = subject -> {
+        Function<Subject, RepositoryReport> judgeOne = subject -> {
             LocalClone local = subject.entry().local();
             CloneStatus clone = local == null ? null
                     : needsRead(subject, known, reread) ? reader.apply(local) : known.get(subject.entry().key());
@@ -159,7 +160,7 @@ public final class AuditEngine {
         return reports;
     }
 
-    private static boolean needsRead(Subject subject, Map<String, CloneStatus> known, java.util.function.Predicate<Subject> reread) {
+    private static boolean needsRead(Subject subject, Map<String, CloneStatus> known, Predicate<Subject> reread) {
         return reread.test(subject) || !known.containsKey(subject.entry().key());
     }
 
