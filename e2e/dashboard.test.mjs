@@ -88,6 +88,19 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     await visitAuditPages(page, work, "", async () => {
       assert.deepEqual(await sidebarLabels(page), AUDIT_PAGES);
     });
+
+    // A fix: "behind" offers a fetch; it asks first (a modal dialog with the commands), then says how it went.
+    await page.goto(server.base + "/p/audit/repositories");
+    await page.click("tr[data-repo-id] a:text-is('behind')");
+    const fix = page.locator("section[aria-label^='Fetch']");
+    await fix.getByRole("button", { name: "Run fix" }).click();
+    const dialog = page.locator("dialog[open]");
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), /git -C \S+behind fetch/);
+    await screenshot(page, work, "audit-fix-confirm.png", { fullPage: false });
+    await dialog.getByRole("button", { name: "Run fix" }).click();
+    await fix.locator("strong", { hasText: "done" }).waitFor({ timeout: 15_000 });
+    await screenshot(page, work, "audit-fix.png");
     assert.deepEqual(errors, []);
   });
 
