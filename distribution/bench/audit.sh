@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Audit benchmark: N generated clones (a mix of clean, dirty, ahead, unpushed-branch and stashed), timed in one run:
 #   (a) a full audit through the CLI (JVM start included; the median of the runs after the first, which
 #       records the launcher's start-up cache, as every cron run after an installation's first does),
@@ -16,35 +17,17 @@ sizes=(${sizes[*]})
 [ -x "$APP/bin/gitops-auditor" ] || { echo "build first: ./mvnw package -DskipTests (no $APP)" >&2; exit 1; }
 WORK=$(mktemp -d)
 trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.org GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.org
+# shellcheck source=clones.sh
+. "$here/clones.sh"
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-generate() { # generate DIR N
-  local dir=$1 n=$2 i kind
-  git init -q --bare -b main "$WORK/template.git"
-  git clone -q "$WORK/template.git" "$WORK/seed" 2>/dev/null
-  (cd "$WORK/seed" && for f in $(seq 1 40); do echo "line $f" >"file$f.txt"; done && git add . && git commit -qm seed && git push -q origin main)
-  mkdir -p "$dir"
-  for i in $(seq 1 "$n"); do
-    git clone -q --local "$WORK/template.git" "$dir/repo-$i" 2>/dev/null
-    kind=$((i % 20))
-    case $kind in
-      0 | 1 | 2) echo dirty >>"$dir/repo-$i/file1.txt" ;;                                          # 15 % dirty
-      3 | 4) (cd "$dir/repo-$i" && echo ahead >>file2.txt && git commit -qam ahead) ;;               # 10 % ahead
-      5) (cd "$dir/repo-$i" && git switch -q -c wip && echo wip >>file3.txt && git commit -qam wip) ;; # 5 % unpushed branch
-      6 | 7) (cd "$dir/repo-$i" && echo stash >>file4.txt && git stash -q) ;;                          # 10 % stashed
-    esac
-  done
-  rm -rf "$WORK/seed" "$WORK/template.git.keep"
-}
 
 for n in "${sizes[@]}"; do
   dir=$WORK/repos-$n
   rm -rf "$WORK/template.git" "$dir"
   t0=$(now_ms)
-  generate "$dir" "$n"
+  generate_clones "$WORK" "$dir" "$n"
   echo "== $n clones (generated in $(($(now_ms) - t0)) ms)"
 
   # (c) the reference loop

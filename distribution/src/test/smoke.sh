@@ -94,6 +94,7 @@ check "runtime/lib/jspawnhelper is executable (child processes)" test -x "$APP/r
 check "systemd/ holds the unit and install scripts" test -f "$APP/systemd/gitops-auditor.service" -a \
   -x "$APP/systemd/install.sh" -a -x "$APP/systemd/uninstall.sh" -a -x "$APP/systemd/gitops-auditor-cli"
 check "docs/ holds the user guide" test -f "$APP/docs/install.md" -a -f "$APP/docs/configuration.md"
+check "docs/ holds the screenshots the guide shows" test -f "$APP/docs/screenshots/audit-overview.png" -a -f "$APP/docs/screenshots/audit-overview-375.png"
 check "no build leftovers (cache/)" test ! -e "$APP/cache"
 runtime_modules=$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$APP/runtime/release")
 runtime_java=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$APP/runtime/release")

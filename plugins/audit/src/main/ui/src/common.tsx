@@ -53,7 +53,9 @@ export function when(iso?: string | null): string {
 }
 
 export const row: CSSProperties = { display: "flex", flexWrap: "wrap", gap: "0.75rem", alignItems: "center" };
-export const stack: CSSProperties = { display: "grid", gap: "1rem", minWidth: 0 };
+// One column no wider than the page: without minmax(0, …) the column grows to its widest content (a fix's
+// long git command in a <pre>), and the whole page scrolls sideways on a phone instead of the <pre> alone.
+export const stack: CSSProperties = { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: "1rem", minWidth: 0 };
 export const grid: CSSProperties = { display: "grid", gap: "1rem", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 18rem), 1fr))" };
 export const muted: CSSProperties = { color: "var(--ga-muted)" };
 export const pre: CSSProperties = { overflowX: "auto", whiteSpace: "pre", padding: "0.5rem", border: "1px solid var(--ga-border)", margin: "0.5rem 0" };

@@ -81,7 +81,8 @@ public final class FindingRules {
             findings.add(Finding.of(UNCOMMITTED_CHANGES, changes(clone)));
         }
         if (clone.stashes() > 0) {
-            findings.add(Finding.of(STASHES, plural(clone.stashes(), "stash entry", "stash entries") + " exist only on this disk."));
+            findings.add(Finding.of(STASHES, plural(clone.stashes(), "stash entry", "stash entries")
+                    + (clone.stashes() == 1 ? " exists" : " exist") + " only on this disk."));
         }
         if (noRemote) {
             return findings;
