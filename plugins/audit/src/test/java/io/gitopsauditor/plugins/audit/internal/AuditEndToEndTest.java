@@ -9,6 +9,7 @@ import io.gitopsauditor.plugins.audit.internal.model.FindingType;
 import io.gitopsauditor.plugins.audit.internal.model.RepoState;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import io.gitopsauditor.plugins.audit.internal.model.RiskLevel;
+import io.gitopsauditor.plugins.audit.internal.run.AuditEngine;
 import io.gitopsauditor.plugins.audit.internal.run.AuditProgress;
 import io.gitopsauditor.plugins.audit.internal.run.AuditResult;
 import io.gitopsauditor.plugins.audit.internal.run.Summaries;
@@ -117,6 +118,36 @@ class AuditEndToEndTest {
 
         AuditResult again = engineAudits().engine(Clock.systemUTC()).rerun(first, Set.of(), AuditProgress.NONE);
         assertThat(again.reports()).isEqualTo(first.reports());
+    }
+
+    @Test
+    void aRemoteSetSinceTheRunCountsWhenTheCloneIsReadAgain() throws Exception {
+        AuditResult first = audit();
+        AuditEngine engine = engineAudits().engine(Clock.systemUTC());
+        Path tools = root.resolve("tools");
+        try (Git git = Git.open(tools.toFile())) {
+            git.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish("https://github.com/octocat/tools.git")).call();
+        }
+
+        AuditResult reread = engine.rerun(first, Set.of(tools), AuditProgress.NONE);
+        RepositoryReport fixed = byName(reread, "tools");
+        assertThat(types(fixed)).doesNotContain(FindingType.REMOTE_MISMATCH);
+        assertThat(fixed.state()).isEqualTo(RepoState.CLEAN);
+        assertThat(fixed.key()).isEqualTo(byName(first, "tools").key());
+        // Another clone's change re-reads only that one: tools keeps its new link.
+        assertThat(types(byName(engine.rerun(reread, Set.of(root.resolve("app")), AuditProgress.NONE), "tools")))
+                .doesNotContain(FindingType.REMOTE_MISMATCH);
+
+        try (Git git = Git.open(tools.toFile())) {
+            git.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish("https://github.com/third-party/tools.git")).call();
+        }
+        assertThat(byName(engine.rerun(reread, Set.of(tools), AuditProgress.NONE), "tools").findings())
+                .filteredOn(f -> f.type() == FindingType.REMOTE_MISMATCH).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("The remote points to github.com/third-party/tools,"));
+    }
+
+    private static RepositoryReport byName(AuditResult result, String name) {
+        return result.reports().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     private AuditResult audit() throws Exception {
