@@ -16,6 +16,10 @@
 #     takes a 'backup' while the server runs, writes a second greeting;
 #   - stops, 'restore's the backup, starts again: the first greeting is there (the data persisted), the
 #     second is not (the restore worked); 'plugins' lists the plugin;
+#   - runs the 'audit' CLI over real clones (JSON report, exit codes); as root, runs it again as 'nobody' over
+#     a tree holding folders nobody may not read: each is an UNREADABLE "permission denied: <path>" finding,
+#     the other clones are reported as usual, the exit code is the worst finding's and stdout is valid JSON
+#     (on the run that trains the AOT cache, too); then serves with the audit watching the clones;
 #   - lints the unit with 'systemd-analyze verify' and prints its 'systemd-analyze security' exposure when
 #     systemd-analyze is installed, shellchecks the scripts when shellcheck is; skips each with a notice if not.
 # Prints "ok"/"FAIL" per check and, last, "smoke: N passed, M failed" on its own line; exits 1 on any failure.
@@ -292,6 +296,90 @@ fi
 run_app audit --root "$REPOS" --fail-on bogus >/dev/null 2>"$WORK/audit.err"
 status=$?
 if [ "$status" = 2 ] && grep -q "unknown severity 'bogus'" "$WORK/audit.err"; then ok "'audit' CLI: a bad option is exit 2 with a message"; else fail "'audit' CLI bad option: exit $status $(cat "$WORK/audit.err")"; fi
+
+# --- The audit CLI as a user who may not read everything: permission denied ---------------------------------
+# chmod 000 stops everyone but root (CAP_DAC_OVERRIDE), so this part switches to 'nobody', which needs root and
+# setpriv or runuser. nobody gets a tree of its own: a clone with a remote and one without (read as usual), a
+# clone whose .git it may not enter, one whose objects/ it may not, and a folder it may not list; plus its own
+# home and launcher cache folder (a fresh cache: this run is an AOT training run on Java 25+). It reaches the
+# installation through $WORK, which it may cross but not list for the time of the run (the tarball's files are
+# world-readable).
+as_nobody=()
+if [ "$(id -u)" != 0 ]; then
+  skip "audit as 'nobody' (permission denied): needs root to switch users (running as $(id -un))"
+elif ! id nobody >/dev/null 2>&1; then
+  skip "audit as 'nobody' (permission denied): this system has no user 'nobody'"
+elif command -v setpriv >/dev/null 2>&1; then
+  as_nobody=(setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups)
+elif command -v runuser >/dev/null 2>&1; then
+  as_nobody=(runuser -u nobody --)
+else
+  skip "audit as 'nobody' (permission denied): neither setpriv nor runuser is installed (util-linux)"
+fi
+if [ ${#as_nobody[@]} -gt 0 ]; then
+  NOBODY=$WORK/nobody
+  mkdir -p "$NOBODY/repos/private/inside" "$NOBODY/home" "$NOBODY/cache"
+  (
+    set -e
+    git init -q --bare -b main "$NOBODY/remote.git"
+    for clone in pushed notes locked sealed; do
+      git init -q -b main "$NOBODY/repos/$clone"
+      git -C "$NOBODY/repos/$clone" -c user.name=smoke -c user.email=smoke@example.org commit -q --allow-empty -m one
+    done
+    git -C "$NOBODY/repos/pushed" remote add origin "$NOBODY/remote.git"
+    git -C "$NOBODY/repos/pushed" push -q -u origin main
+  ) >"$WORK/git.log" 2>&1 || fail "could not build the repositories for 'nobody': $(tail -n 3 "$WORK/git.log")"
+  chown -R "$(id -u nobody):$(id -g nobody)" "$NOBODY"
+  chmod 000 "$NOBODY/repos/locked/.git" "$NOBODY/repos/sealed/.git/objects" "$NOBODY/repos/private"
+  chmod 711 "$WORK"
+  if ! "${as_nobody[@]}" test -x "$APP/bin/gitops-auditor"; then
+    skip "audit as 'nobody' (permission denied): nobody cannot reach $APP (is a folder above $WORK closed to others?)"
+  else
+    "${as_nobody[@]}" env -i PATH="$WORK/path" HOME="$NOBODY/home" LANG=C.UTF-8 GITOPS_AUDITOR_CACHE_DIR="$NOBODY/cache" \
+      "$APP/bin/gitops-auditor" audit --root "$NOBODY/repos" --format json -q >"$WORK/nobody.json" 2>"$WORK/nobody.err"
+    status=$?
+    if [ "$status" = 5 ]; then
+      ok "'audit' as nobody: exit 5 (the worst finding is high), not an error"
+    else
+      fail "'audit' as nobody: exit $status; $(grep -v '^[[:space:]]*at ' "$WORK/nobody.err" | head -n 5)"
+    fi
+    if ! command -v python3 >/dev/null 2>&1; then
+      skip "audit as 'nobody': python3 is not installed, the JSON report was not parsed"
+    elif ! python3 -m json.tool "$WORK/nobody.json" >/dev/null 2>"$WORK/json.err"; then
+      fail "'audit' as nobody: stdout is not valid JSON ($(cat "$WORK/json.err")): $(tail -c 300 "$WORK/nobody.json")"
+    else
+      ok "'audit' as nobody: stdout is valid JSON (python3 -m json.tool)"
+      # One line per repository: name, state, then each finding as TYPE=message, tab-separated.
+      report=$(python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["repositories"]:
+    print("\t".join([r["name"], r["state"]] + [f["type"] + "=" + f["message"] for f in r["findings"]]))
+' "$WORK/nobody.json")
+      # NAME STATE FINDING: that repository is in that state and has that finding (among others: sealed's
+      # config could be read, so its missing remote is a finding too).
+      denied="UNREADABLE=The repository cannot be read: permission denied:"
+      for expected in "locked	BROKEN	$denied $NOBODY/repos/locked/.git" \
+        "sealed	BROKEN	$denied $NOBODY/repos/sealed/.git/objects" \
+        "private	BROKEN	UNREADABLE=The repository cannot be read: cannot list this folder: permission denied: $NOBODY/repos/private"; do
+        repository=${expected%%	*}
+        line=$(grep -m 1 "^$repository	" <<<"$report")
+        if [[ "$line	" == "${expected%	*}"*"	${expected##*	}	"* ]]; then
+          ok "'audit' as nobody: $repository is unreadable, permission denied"
+        else
+          fail "'audit' as nobody: expected '$expected', got: ${line:-nothing for $repository}"
+        fi
+      done
+      if grep -qx 'pushed	LOCAL_ONLY	LOCAL_ONLY=.*' <<<"$report" && grep -qx 'notes	AT_RISK	NO_REMOTE=.*' <<<"$report" &&
+        [ "$(wc -l <<<"$report")" = 5 ]; then
+        ok "'audit' as nobody: the readable clones are reported as usual (pushed local-only, notes without a remote)"
+      else
+        fail "'audit' as nobody: the readable clones: $report"
+      fi
+    fi
+  fi
+  chmod 700 "$WORK"
+  chmod 700 "$NOBODY/repos/locked/.git" "$NOBODY/repos/sealed/.git/objects" "$NOBODY/repos/private"
+fi
 
 server_env=(GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS="$REPOS")
 if start_server "start auditing $REPOS"; then

@@ -16,7 +16,8 @@ class ImportedClassesTest {
         for (String name : new String[] {
                 "io.gitopsauditor.plugin.api.spi.Plugin",
                 "io.gitopsauditor.platform.core.internal.plugin.PluginManager",
-                "io.gitopsauditor.examples.hello.internal.HelloPlugin"}) {
+                "io.gitopsauditor.examples.hello.internal.HelloPlugin",
+                "io.gitopsauditor.plugins.audit.internal.AuditPlugin"}) {
             assertTrue(classes.contain(name), name + " was not imported");
         }
     }

@@ -9,12 +9,14 @@ import io.gitopsauditor.plugins.audit.internal.model.FindingType;
 import io.gitopsauditor.plugins.audit.internal.model.RepoState;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import io.gitopsauditor.plugins.audit.internal.model.RiskLevel;
+import io.gitopsauditor.plugins.audit.internal.run.AuditEngine;
 import io.gitopsauditor.plugins.audit.internal.run.AuditProgress;
 import io.gitopsauditor.plugins.audit.internal.run.AuditResult;
 import io.gitopsauditor.plugins.audit.internal.run.Summaries;
 import io.gitopsauditor.plugins.audit.internal.store.AuditJson;
 import io.gitopsauditor.plugins.audit.testing.FakeGitHub;
 import io.gitopsauditor.plugins.audit.testing.FakeRepository;
+import io.gitopsauditor.plugins.audit.testing.JsonSchemaCheck;
 import io.gitopsauditor.plugins.audit.testing.TestGitHubConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,115 @@ class AuditEndToEndTest {
 
         AuditResult again = engineAudits().engine(Clock.systemUTC()).rerun(first, Set.of(), AuditProgress.NONE);
         assertThat(again.reports()).isEqualTo(first.reports());
+    }
+
+    @Test
+    void aRemoteSetSinceTheRunCountsWhenTheCloneIsReadAgain() throws Exception {
+        AuditResult first = audit();
+        AuditEngine engine = engineAudits().engine(Clock.systemUTC());
+        Path tools = root.resolve("tools");
+        try (Git git = Git.open(tools.toFile())) {
+            git.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish("https://github.com/octocat/tools.git")).call();
+        }
+
+        AuditResult reread = engine.rerun(first, Set.of(tools), AuditProgress.NONE);
+        RepositoryReport fixed = byName(reread, "tools");
+        assertThat(types(fixed)).doesNotContain(FindingType.REMOTE_MISMATCH);
+        assertThat(fixed.state()).isEqualTo(RepoState.CLEAN);
+        assertThat(fixed.key()).isEqualTo(byName(first, "tools").key());
+        // Another clone's change re-reads only that one: tools keeps its new link.
+        assertThat(types(byName(engine.rerun(reread, Set.of(root.resolve("app")), AuditProgress.NONE), "tools")))
+                .doesNotContain(FindingType.REMOTE_MISMATCH);
+
+        try (Git git = Git.open(tools.toFile())) {
+            git.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish("https://github.com/third-party/tools.git")).call();
+        }
+        assertThat(byName(engine.rerun(reread, Set.of(tools), AuditProgress.NONE), "tools").findings())
+                .filteredOn(f -> f.type() == FindingType.REMOTE_MISMATCH).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("The remote points to github.com/third-party/tools,"));
+    }
+
+    @Test
+    void aCloneGitCannotReadIsBrokenEvenWhenTheScanFoundItsRemote() throws Exception {
+        // The scan reads only .git/config and HEAD; the objects are read later, by the inspector. A clone has them in a pack.
+        String head;
+        try (Git app = Git.open(root.resolve("app").toFile())) {
+            head = app.getRepository().resolve("HEAD").name();
+        }
+        try (var packs = Files.list(root.resolve("app/.git/objects/pack"))) {
+            for (Path pack : packs.toList()) {
+                Files.delete(pack);
+            }
+        }
+
+        RepositoryReport app = byName(audit(), "app");
+        assertThat(app.findings()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(FindingType.UNREADABLE);
+            assertThat(f.message()).isEqualTo("The repository cannot be read: HEAD points to a missing object " + head.substring(0, 7));
+        });
+        assertThat(app.state()).isEqualTo(RepoState.BROKEN);
+        assertThat(app.key()).as("still paired with its GitHub repository").isEqualTo("github.com/octocat/app");
+    }
+
+    /**
+     * A folder the auditing user may not read is a finding on that folder; the run goes on, the other
+     * clones are reported as usual, and the export is valid JSON. chmod 000 stops everyone but root (or
+     * a process with CAP_DAC_OVERRIDE), so this skips itself there; the distribution's smoke test runs
+     * the same case through the CLI as 'nobody', and this runs as root without those capabilities:
+     * {@code setpriv --bounding-set=-dac_override,-dac_read_search --inh-caps=-dac_override,-dac_read_search ./mvnw ...}
+     */
+    @Test
+    void foldersTheUserMayNotReadAreFindingsAndTheRunCompletes() throws Exception {
+        cloneWithUpstream("locked", "https://github.com/octocat/locked.git", false);
+        cloneWithUpstream("sealed", "https://github.com/octocat/sealed.git", false);
+        Path privateFolder = Files.createDirectories(root.resolve("private/inside"));
+        List<Path> denied = List.of(root.resolve("locked/.git"), root.resolve("sealed/.git/objects"), privateFolder.getParent());
+        for (Path path : denied) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        }
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(denied.stream().anyMatch(Files::isReadable),
+                    "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
+            AuditResult result = audit();
+            Map<String, RepositoryReport> byName = result.reports().stream().collect(Collectors.toMap(RepositoryReport::name, r -> r));
+
+            assertThat(byName.get("locked").findings()).singleElement().satisfies(f -> {
+                assertThat(f.type()).isEqualTo(FindingType.UNREADABLE);
+                assertThat(f.message()).isEqualTo("The repository cannot be read: permission denied: " + root.resolve("locked/.git"));
+            });
+            // sealed's config could be read, so the scan knows its remote (a repository GitHub does not list).
+            assertThat(byName.get("sealed").findings()).filteredOn(f -> f.type() == FindingType.UNREADABLE).singleElement()
+                    .satisfies(f -> assertThat(f.message())
+                            .isEqualTo("The repository cannot be read: permission denied: " + root.resolve("sealed/.git/objects")));
+            assertThat(byName.get("sealed").state()).isEqualTo(RepoState.BROKEN);
+            assertThat(byName.get("private").findings()).singleElement().satisfies(f -> assertThat(f.message())
+                    .isEqualTo("The repository cannot be read: cannot list this folder: permission denied: " + root.resolve("private")));
+            assertThat(byName.get("locked").state()).isEqualTo(RepoState.BROKEN);
+            assertThat(result.inventory().snapshot().sources()).filteredOn(s -> s.id().startsWith("local:")).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.state()).isEqualTo(SourceStatus.State.OK);
+                        assertThat(s.message()).contains("permission denied: " + root.resolve("locked/.git"))
+                                .contains("cannot list this folder: permission denied: " + root.resolve("private"));
+                    });
+            // Everything else as without them.
+            assertThat(byName.get("app").state()).isEqualTo(RepoState.CLEAN);
+            assertThat(types(byName.get("website"))).contains(FindingType.UNPUSHED_COMMITS);
+            assertThat(types(byName.get("dotfiles"))).containsExactly(FindingType.MISSING);
+
+            var summary = Summaries.of(0, "cli", "full", "finished", result.startedAt(), result.finishedAt(), result.reports(),
+                    result.inventory().snapshot().sources(), null);
+            JsonNode json = AuditJson.mapper().readTree(Exports.write("json", summary, result.reports()));
+            assertThat(JsonSchemaCheck.auditRunV1().violations(json)).isEmpty();
+            assertThat(json.path("repositories").size()).isEqualTo(result.reports().size());
+        } finally {
+            for (Path path : denied) {
+                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
+    private static RepositoryReport byName(AuditResult result, String name) {
+        return result.reports().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     private AuditResult audit() throws Exception {

@@ -167,6 +167,24 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     /**
+     * Makes one listed repository's {@code clone_url} point elsewhere, e.g. at a local bare
+     * repository ({@code file:///...}), so that cloning it works without a network.
+     *
+     * @return this fake
+     * @throws IllegalArgumentException when the owner does not list that repository
+     */
+    public FakeGitHub withCloneUrl(String owner, String repository, String cloneUrl) {
+        Account account = accounts.get(key(owner));
+        ObjectNode listed = account == null ? null : account.repositories().stream()
+                .filter(r -> r.path("name").asText().equals(repository)).findFirst().orElse(null);
+        if (listed == null) {
+            throw new IllegalArgumentException(owner + " lists no repository " + repository);
+        }
+        listed.put("clone_url", cloneUrl);
+        return this;
+    }
+
+    /**
      * Answers every request to {@code path} (exact, without query) with this status and body,
      * still with rate-limit headers.
      *

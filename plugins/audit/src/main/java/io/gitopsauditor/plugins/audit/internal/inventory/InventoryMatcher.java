@@ -106,6 +106,38 @@ public final class InventoryMatcher {
         return new Matched(snapshot, List.copyOf(subjects));
     }
 
+    /**
+     * A paired subject as its clone's remotes are now. Re-reading a clone (the watcher, a
+     * {@code changed} run, a fix) reuses the last full run's matching; after {@code git remote
+     * set-url}, by hand or by the set-remote fix, a clone matched by its folder name may point at its
+     * repository now, or at yet another place. The pairing and the key stay; the link and the remote
+     * it names follow the remotes just read. A clone whose new remote fits neither its repository nor
+     * its folder name keeps its subject until the next full run matches it afresh.
+     *
+     * @param remotes the clone's remotes as just read
+     * @return the subject with its link and remote brought up to date, or {@code subject} when nothing changes
+     */
+    public static Subject relink(Subject subject, Map<String, String> remotes) {
+        InventoryEntry entry = subject.entry();
+        HostedRepository hosted = entry.hosted();
+        LocalClone before = entry.local();
+        if (hosted == null || before == null || remotes.equals(before.remotes())
+                || (subject.link() != HostedLink.MATCHED_BY_REMOTE && subject.link() != HostedLink.MATCHED_BY_NAME)) {
+            return subject;
+        }
+        LocalClone now = new LocalClone(before.sourceId(), before.path(), before.kind(), remotes, before.enclosing(), before.problem());
+        String remoteKey = Optional.ofNullable(now.primaryRemoteUrl()).flatMap(RemoteUrls::parse).map(RemoteRepository::key).orElse(null);
+        HostedLink link;
+        if (keyOf(hosted).equals(remoteKey)) {
+            link = HostedLink.MATCHED_BY_REMOTE;
+        } else if (lower(folderName(now)).equals(lower(hosted.name()))) {
+            link = HostedLink.MATCHED_BY_NAME;
+        } else {
+            return subject;
+        }
+        return new Subject(new InventoryEntry(entry.key(), entry.name(), now, hosted), link, remoteKey, subject.sourceIds());
+    }
+
     /** The inventory key of a hosted repository: {@code host/owner/name}, lower case. */
     public static String keyOf(HostedRepository hosted) {
         return lower(hosted.host() + "/" + hosted.owner() + "/" + hosted.name());

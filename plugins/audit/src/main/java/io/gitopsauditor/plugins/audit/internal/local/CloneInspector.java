@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -75,12 +76,31 @@ public final class CloneInspector {
         if (clone.kind() == CloneKind.NOT_A_REPOSITORY || clone.kind() == CloneKind.UNREADABLE) {
             return CloneStatus.unreadable(clone.path(), clone.kind(), clone.problem(), now);
         }
+        CloneStatus status;
         try (Repository repository = open(clone)) {
-            return read(clone, repository, now);
+            status = read(clone, repository, now);
         } catch (IOException | GitAPIException | RuntimeException e) {
             // JGit reports corrupt or missing data as IOExceptions, and some of it as unchecked exceptions.
-            return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, Problems.describe(e), now);
+            status = CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, Problems.describe(e), now);
         }
+        return status.problem() == null ? status : permissionFirst(clone, status);
+    }
+
+    /**
+     * A Git folder this process may not read looks to JGit like missing data ("HEAD is missing",
+     * "missing object"): when that is the cause, say so instead.
+     */
+    private static CloneStatus permissionFirst(LocalClone clone, CloneStatus status) {
+        Optional<String> denied;
+        try {
+            Optional<GitDirs> dirs = clone.kind() == CloneKind.BARE ? Optional.of(new GitDirs(clone.path(), clone.path()))
+                    : GitDirs.of(clone.path());
+            denied = dirs.flatMap(d -> Problems.permissionDenied(d.gitDir()).or(() -> Problems.permissionDenied(d.commonDir())));
+        } catch (IOException e) {
+            denied = Optional.of(Problems.describe(e)).filter(problem -> problem.startsWith("permission denied"));
+        }
+        return denied.map(problem -> CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, problem, status.inspectedAt()))
+                .orElse(status);
     }
 
     private static Repository open(LocalClone clone) throws IOException {

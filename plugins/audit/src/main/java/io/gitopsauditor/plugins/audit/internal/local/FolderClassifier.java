@@ -48,7 +48,8 @@ final class FolderClassifier {
         Path outer = enclosing == null ? null : enclosing.path();
         if (Files.isDirectory(dotGit)) {
             if (!RepositoryCache.FileKey.isGitRepository(dotGit.toFile(), FS.DETECTED)) {
-                return unreadable(dir, outer, ".git is not a valid repository: HEAD, objects/ or refs/ is missing, broken or not readable");
+                return unreadable(dir, outer, Problems.permissionDenied(dotGit)
+                        .orElse(".git is not a valid repository: HEAD, objects/ or refs/ is missing or broken"));
             }
             boolean submodule = enclosing != null && enclosing.submodules().contains(dir);
             return repository(dir, submodule ? CloneKind.SUBMODULE : CloneKind.WORKING_TREE, dotGit, outer, true);

@@ -48,6 +48,10 @@ public final class FindingRules {
             case MATCHED_BY_REMOTE -> {
             }
         }
+        if (clone != null && clone.problem() != null && subject.link() != HostedLink.NOT_APPLICABLE) {
+            // The scan found a repository, reading it failed (missing objects, a part of .git it may not read...).
+            findings.add(Finding.of(UNREADABLE, "The repository cannot be read: " + clone.problem()));
+        }
         if (clone != null && clone.problem() == null && clone.kind() != CloneKind.NOT_A_REPOSITORY) {
             findings.addAll(localFindings(clone, subject.link() == HostedLink.NO_REMOTE));
             if (hosted != null) {

@@ -130,7 +130,9 @@ public final class AuditEngine {
             LocalClone local = subject.entry().local();
             CloneStatus clone = local == null ? null
                     : needsRead(subject, known, reread) ? reader.apply(local) : known.get(subject.entry().key());
-            RepositoryReport report = judge.judge(subject, clone, now);
+            // The remotes just read decide the link, not those of the last full run (a remote set since then counts).
+            Subject current = clone == null || clone.problem() != null ? subject : InventoryMatcher.relink(subject, clone.remotes());
+            RepositoryReport report = judge.judge(current, clone, now);
             progress.judged(done.incrementAndGet(), total, report);
             return report;
         };

@@ -12,10 +12,12 @@ import io.gitopsauditor.plugins.audit.internal.model.BranchStatus;
 import io.gitopsauditor.plugins.audit.internal.model.CloneStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,6 +190,24 @@ class CloneInspectorTest {
         CloneStatus status = inspector.inspect(clone(dir.resolve("repo"), CloneKind.WORKING_TREE));
         assertThat(status.kind()).isEqualTo(CloneKind.UNREADABLE);
         assertThat(status.problem()).isEqualTo("missing object " + tree.substring(0, 7));
+    }
+
+    @Test
+    void objectsWithoutPermissionSayPermissionDeniedNotMissingObject() throws Exception {
+        try (Git git = init(dir.resolve("repo"))) {
+            commit(git, "a.txt", "1");
+        }
+        Path objects = dir.resolve("repo/.git/objects");
+        Files.setPosixFilePermissions(objects, PosixFilePermissions.fromString("---------"));
+        try {
+            Assumptions.assumeFalse(Files.isReadable(objects),
+                    "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
+            CloneStatus status = inspector.inspect(clone(dir.resolve("repo"), CloneKind.WORKING_TREE));
+            assertThat(status.kind()).isEqualTo(CloneKind.UNREADABLE);
+            assertThat(status.problem()).isEqualTo("permission denied: " + objects);
+        } finally {
+            Files.setPosixFilePermissions(objects, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test

@@ -164,6 +164,27 @@ class LocalFolderSourceTest {
         }
     }
 
+    @Test
+    void gitFolderWithoutPermissionSaysPermissionDenied() throws Exception {
+        try (Git git = init(root.resolve("locked"))) {
+            commit(git, "a.txt", "1");
+        }
+        init(root.resolve("readable")).close();
+        Path dotGit = root.resolve("locked/.git");
+        Files.setPosixFilePermissions(dotGit, PosixFilePermissions.fromString("---------"));
+        try {
+            Assumptions.assumeFalse(Files.isReadable(dotGit),
+                    "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
+            SourceScan scan = scan();
+            assertThat(at(scan, root.resolve("locked")).kind()).isEqualTo(CloneKind.UNREADABLE);
+            assertThat(at(scan, root.resolve("locked")).problem()).isEqualTo("permission denied: " + dotGit);
+            assertThat(at(scan, root.resolve("readable")).kind()).isEqualTo(CloneKind.WORKING_TREE);
+            assertThat(scan.warnings()).containsExactly(root.resolve("locked") + ": permission denied: " + dotGit);
+        } finally {
+            Files.setPosixFilePermissions(dotGit, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     private static boolean canList(Path dir) {
         try (var children = Files.list(dir)) {
             return children.count() >= 0;
