@@ -72,6 +72,21 @@ public final class WebSocketProbe implements AutoCloseable {
         return message;
     }
 
+    /** The next message, or {@code null} once the connection has closed; waits up to 10 s for either. */
+    public JsonNode nextUnlessClosed() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode message = received.poll(20, TimeUnit.MILLISECONDS);
+            if (message != null) {
+                return message;
+            }
+            if (closed.isDone()) {
+                return null;
+            }
+        }
+        throw new AssertionError("neither a WebSocket message nor a close within 10 s");
+    }
+
     /** Skips messages until one of the given type arrives. */
     public JsonNode next(String type) throws InterruptedException {
         while (true) {

@@ -39,6 +39,7 @@ public final class HubEndpoint extends Endpoint {
     private java.util.function.Consumer<String> closer;
     private double allowance = BURST;
     private long lastMessageNanos = System.nanoTime();
+    private boolean closing;
 
     public HubEndpoint(EventHub hub, WebSocketLimits limits, ObjectMapper json, LiveConnections connections) {
         this.hub = hub;
@@ -66,7 +67,12 @@ public final class HubEndpoint extends Endpoint {
     }
 
     private void onText(String text) {
+        if (closing) {
+            // Frames that were in flight when this connection was closed for flooding: drop them.
+            return;
+        }
         if (!withinRate()) {
+            closing = true;
             connection.markClosed();
             closer.accept("too many messages: at most " + (int) MESSAGES_PER_SECOND + " per second");
             return;
