@@ -16,6 +16,10 @@ import java.util.function.Supplier;
 
 /** Builds the audit's parts from the settings: the same for the server and the CLI. */
 public record Audits(AuditSettings settings, GitHubConnection github, Supplier<List<RepositorySource>> extraSources) {
+    static {
+        // The server and the CLI both build their audit here, before any JGit class is loaded.
+        JGitLogging.quiet();
+    }
 
     /** The configured roots and owners, then the sources other plugins provide. */
     public List<RepositorySource> sources() {
