@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { api, ApiError, Card, EmptyState, ErrorCard, ProgressBar, useChannel, useResource } from "@gitops-auditor/sdk";
 import {
   BASE, grid, HealthBadge, LevelBadge, muted, Page, param, Report, row, RunProgress, RunSummary, SEVERITIES, stack,
-  StateBadge, STATES, when, words,
+  StateBadge, STATES, When, words,
 } from "./common";
 import { TrendChart } from "./TrendChart";
 
@@ -76,7 +76,7 @@ export function OverviewPage() {
       </div>
       {problem && <ErrorCard title="The audit did not start" reason={problem} />}
       <p style={muted}>
-        Last run: {when(s.lastRun?.finishedAt ?? s.lastRun?.startedAt)}
+        Last run: <When iso={s.lastRun?.finishedAt ?? s.lastRun?.startedAt} />
         {current ? ` · ${current.repositories} repositories` : ""} · roots: {s.settings.roots.join(", ") || "none"}
         {s.settings.githubOwners.length > 0 ? ` · GitHub: ${s.settings.githubOwners.join(", ")}` : ""}
       </p>
