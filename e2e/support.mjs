@@ -88,13 +88,14 @@ export function workDir(defer) {
 
 /**
  * Starts bin/gitops-auditor serve on a free port (--port 0; the port is read from its "listening on" line),
- * with its own data and plugins folders, the audit scanning repos (if given), and no start-up cache (a test
- * server starts once). Resolves once it listens, to {base, stop(), log()}; stop() sends SIGTERM and waits.
+ * or on the given port (a restart at the same address, for a page that stays open), with its own data and
+ * plugins folders, the audit scanning repos (if given), and no start-up cache (a test server starts once).
+ * Resolves once it listens, to {base, port, stop(), log()}; stop() sends SIGTERM and waits.
  */
-export async function startServer({ data, plugins, repos, env = {} }) {
+export async function startServer({ data, plugins, repos, port: wanted = 0, env = {} }) {
   mkdirSync(plugins, { recursive: true });
   let log = "";
-  const server = spawn(LAUNCHER, ["serve", "--data-dir", data, "--plugins-dir", plugins, "--bind", "127.0.0.1", "--port", "0"], {
+  const server = spawn(LAUNCHER, ["serve", "--data-dir", data, "--plugins-dir", plugins, "--bind", "127.0.0.1", "--port", String(wanted)], {
     env: {
       ...process.env,
       ...(repos ? { GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS: repos } : {}),
@@ -123,7 +124,7 @@ export async function startServer({ data, plugins, repos, env = {} }) {
     }
     await new Promise((ok) => setTimeout(ok, 100));
   }
-  return { base: `http://127.0.0.1:${port}`, stop, log: () => log };
+  return { base: `http://127.0.0.1:${port}`, port: Number(port), stop, log: () => log };
 }
 
 /** Headless Chromium as the tests and the benchmark run it. */

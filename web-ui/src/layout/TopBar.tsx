@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
-import { StatusBadge, useConnection, useResource, type Caller, type ConnectionState } from "@gitops-auditor/sdk";
+import {
+  StatusBadge, useConnection, useResource, type Caller, type ConnectionState, type Resource, type Tone,
+} from "@gitops-auditor/sdk";
 import { chooseTheme, storedTheme, systemTheme, type Theme } from "../theme";
 import { SIDEBAR_ID } from "./Sidebar";
 
@@ -10,6 +12,20 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
 };
 
 const HEALTH_EVERY_MS = 30_000;
+
+/**
+ * What the health badge says. Not simply the last answer: the health check answers DOWN with a 503, which
+ * arrives as an error while the last good answer is kept, and an unreachable server has no health to show.
+ */
+export function healthBadge(
+  health: Pick<Resource<{ status: string }>, "data" | "error">,
+  connection: ConnectionState,
+): { status: string; tone?: Tone } | undefined {
+  if (connection === "offline") return { status: "UNKNOWN", tone: "warn" };
+  if (health.error?.status === 503) return { status: "DOWN" };
+  if (health.error) return { status: "UNKNOWN", tone: "warn" };
+  return health.data ? { status: health.data.status } : undefined;
+}
 
 /** Menu button (narrow screens), product name, server health, live-connection status, theme, user and logout. */
 export function TopBar({
@@ -35,6 +51,7 @@ export function TopBar({
   }, [refresh]);
 
   const nextTheme: Theme = theme === "dark" ? "light" : "dark";
+  const badge = healthBadge(health, connection.state);
   return (
     <header className="ga-topbar">
       <button
@@ -50,7 +67,7 @@ export function TopBar({
       <span className="ga-brand">GitOps Auditor</span>
       <span className="ga-topbar__status">
         <span className="ga-visually-hidden">Server health: </span>
-        {health.data ? <StatusBadge status={health.data.status} /> : health.error ? <StatusBadge status="UNKNOWN" tone="warn" /> : null}
+        {badge && <StatusBadge status={badge.status} tone={badge.tone} />}
         <span className={`ga-connection ga-connection--${connection.state}`} role="status">
           <span className="ga-connection__dot" aria-hidden="true" />
           {CONNECTION_TEXT[connection.state]}

@@ -1,9 +1,9 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { api, ApiError, Card, EmptyState, ErrorCard, ProgressBar, useChannel, useResource } from "@gitops-auditor/sdk";
 import {
   BASE, grid, HealthBadge, LevelBadge, muted, Page, param, Report, row, RunProgress, RunSummary, SEVERITIES, stack,
-  StateBadge, STATES, when, words,
+  StateBadge, STATES, When, words,
 } from "./common";
 import { TrendChart } from "./TrendChart";
 
@@ -20,12 +20,25 @@ export function OverviewPage() {
   const [problem, setProblem] = useState<string | undefined>();
   const [starting, setStarting] = useState(false);
   const refreshAll = () => { summary.refresh(); atRisk.refresh(); runs.refresh(); };
+  // Runs whose end has arrived. A quick run can end before the POST that started it is answered; that
+  // answer must not bring its progress back (the button would say "Audit running…" until the next run).
+  const ended = useRef(new Set<number>());
 
   useChannel("audit.runs", (event) => {
-    const data = event.data as { type: string; run?: RunProgress };
+    const data = event.data as { type: string; run?: RunProgress & { id?: number }; runId?: number };
     if (data.type === "started" || data.type === "progress") setProgress(data.run);
-    else { setProgress(undefined); refreshAll(); }
-  }, refreshAll);
+    else {
+      const id = data.run?.id ?? data.runId;
+      if (id !== undefined) ended.current.add(id);
+      setProgress(undefined);
+      refreshAll();
+    }
+  }, () => {
+    // Events were lost (a reconnect, maybe after a restart): the run's end may be among them. The summary's
+    // "running" says whether one is still going; the next progress event takes over from there.
+    setProgress(undefined);
+    refreshAll();
+  });
   useChannel("audit.repositories", () => { summary.refresh(); atRisk.refresh(); }, refreshAll);
 
   async function runAudit() {
@@ -33,7 +46,7 @@ export function OverviewPage() {
     setStarting(true);
     try {
       const run = await api.post<RunProgress>("/api/audit/runs", { mode: "full" });
-      setProgress((p) => p ?? { ...run, done: 0, total: 0 });
+      if (!ended.current.has(run.runId)) setProgress((p) => p ?? { ...run, done: 0, total: 0 });
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -76,7 +89,7 @@ export function OverviewPage() {
       </div>
       {problem && <ErrorCard title="The audit did not start" reason={problem} />}
       <p style={muted}>
-        Last run: {when(s.lastRun?.finishedAt ?? s.lastRun?.startedAt)}
+        Last run: <When iso={s.lastRun?.finishedAt ?? s.lastRun?.startedAt} />
         {current ? ` · ${current.repositories} repositories` : ""} · roots: {s.settings.roots.join(", ") || "none"}
         {s.settings.githubOwners.length > 0 ? ` · GitHub: ${s.settings.githubOwners.join(", ")}` : ""}
       </p>

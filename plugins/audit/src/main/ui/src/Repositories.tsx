@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorCard, useChannel, useResource } from "@gitops-auditor/sdk";
-import { BASE, LevelBadge, muted, Page, param, Report, row, SEVERITIES, StateBadge, STATES, when, words } from "./common";
+import { BASE, LevelBadge, muted, Page, param, Report, row, SEVERITIES, StateBadge, STATES, When, words } from "./common";
 
 const LIMIT = 100;
 const SORTS = ["risk", "name", "state", "severity", "last-commit", "findings"];
@@ -98,7 +98,7 @@ export function RepositoriesPage() {
           <button type="button" disabled={offset + LIMIT >= total} onClick={() => set("offset", String(offset + LIMIT))}>Next</button>
         </nav>
       )}
-      <p style={muted}>Updated {when(page.fetchedAt?.toISOString())}; changes on disk show here live.</p>
+      <p style={muted}>Updated <When iso={page.fetchedAt?.toISOString()} />; changes on disk show here live.</p>
     </div>
   );
 }

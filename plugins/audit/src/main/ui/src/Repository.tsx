@@ -1,7 +1,7 @@
 import { Fragment, useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, Card, ConfirmDialog, DataTable, ErrorCard, useChannel, useResource } from "@gitops-auditor/sdk";
-import { BASE, Branch, grid, LevelBadge, muted, pre, Report, row, stack, StateBadge, when } from "./common";
+import { BASE, Branch, grid, LevelBadge, muted, pre, Report, row, stack, StateBadge, When } from "./common";
 
 interface Fix { fix: string; title: string; commands: string[]; possible: boolean; blocker?: string }
 interface FixRecord { id: number; at: string; fix: string; dryRun: boolean; commands: string[]; outcome: string; message?: string }
@@ -60,7 +60,7 @@ export function RepositoryPage() {
               <dt>HEAD</dt><dd style={{ margin: 0 }}>{local.detached ? "detached" : local.headBranch ?? "—"} {local.headCommit?.slice(0, 10)}</dd>
               <dt>Changes</dt><dd style={{ margin: 0 }}>{local.staged} staged, {local.unstaged} modified, {local.untracked} untracked, {local.conflicted} conflicted</dd>
               <dt>Stashes</dt><dd style={{ margin: 0 }}>{local.stashes}</dd>
-              <dt>Last commit</dt><dd style={{ margin: 0 }}>{when(local.lastCommitAt)}</dd>
+              <dt>Last commit</dt><dd style={{ margin: 0 }}><When iso={local.lastCommitAt} /></dd>
               {local.problem && <><dt>Problem</dt><dd style={{ margin: 0 }}>{local.problem}</dd></>}
             </dl>
             <h3>Remotes</h3>

@@ -1,4 +1,4 @@
-import type { CSSProperties } from "react";
+import { useEffect, useState, type CSSProperties } from "react";
 import { StatusBadge } from "@gitops-auditor/sdk";
 import type { Tone } from "@gitops-auditor/sdk";
 
@@ -50,6 +50,20 @@ export function when(iso?: string | null): string {
   const ago = seconds < 60 ? `${Math.max(seconds, 0)} s ago` : seconds < 3600 ? `${Math.round(seconds / 60)} min ago`
     : seconds < 86400 ? `${Math.round(seconds / 3600)} h ago` : `${Math.round(seconds / 86400)} d ago`;
   return `${date.toLocaleString()} (${ago})`;
+}
+
+/**
+ * when(iso), kept current: "(12 s ago)" would otherwise stay as it was rendered, while the page waits for
+ * news (no event for a while, or the server away and the page showing its last data).
+ */
+export function When({ iso }: { iso?: string | null }) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!iso) return;
+    const timer = setInterval(() => setTick((n) => n + 1), 30_000);
+    return () => clearInterval(timer);
+  }, [iso]);
+  return <>{when(iso)}</>;
 }
 
 export const row: CSSProperties = { display: "flex", flexWrap: "wrap", gap: "0.75rem", alignItems: "center" };
