@@ -8,10 +8,6 @@ public final class Labels {
     }
 
     public static String of(Enum<?> value) {
-        return of(value.name());
-    }
-
-    public static String of(String enumName) {
-        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

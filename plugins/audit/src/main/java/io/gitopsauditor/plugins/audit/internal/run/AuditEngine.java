@@ -25,8 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Runs audits: lists every source (in parallel), matches clones to hosted repositories, reads each
@@ -126,17 +128,16 @@ public final class AuditEngine {
         int total = subjects.size();
         AtomicInteger done = new AtomicInteger();
         Instant now = clock.instant();
-        Function<Subject, RepositoryReport> judgeOne = subject -> {
-            LocalClone local = subject.entry().local();
-            CloneStatus clone = local == null ? null
-                    : needsRead(subject, known, reread) ? reader.apply(local) : known.get(subject.entry().key());
+        BiFunction<Subject, CloneStatus, RepositoryReport> judgeOne = (subject, clone) -> {
             // The remotes just read decide the link, not those of the last full run (a remote set since then counts).
             Subject current = clone == null || clone.problem() != null ? subject : InventoryMatcher.relink(subject, clone.remotes());
             RepositoryReport report = judge.judge(current, clone, now);
             progress.judged(done.incrementAndGet(), total, report);
             return report;
         };
-        List<Subject> toRead = subjects.stream().filter(s -> s.entry().local() != null && needsRead(s, known, reread)).toList();
+        Map<Boolean, List<Subject>> byRead = subjects.stream().collect(Collectors.partitioningBy(subject ->
+                subject.entry().local() != null && (reread.test(subject) || !known.containsKey(subject.entry().key()))));
+        List<Subject> toRead = byRead.get(true);
         List<RepositoryReport> reports = new ArrayList<>(total);
         if (!toRead.isEmpty()) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toRead.size()),
@@ -144,7 +145,7 @@ public final class AuditEngine {
             try {
                 List<Future<RepositoryReport>> futures = new ArrayList<>(toRead.size());
                 for (Subject subject : toRead) {
-                    futures.add(pool.submit(() -> judgeOne.apply(subject)));
+                    futures.add(pool.submit(() -> judgeOne.apply(subject, reader.apply(subject.entry().local()))));
                 }
                 for (Future<RepositoryReport> future : futures) {
                     reports.add(await(future));
@@ -153,17 +154,11 @@ public final class AuditEngine {
                 pool.shutdownNow();
             }
         }
-        for (Subject subject : subjects) {
-            if (subject.entry().local() == null || !needsRead(subject, known, reread)) {
-                reports.add(judgeOne.apply(subject));
-            }
+        for (Subject subject : byRead.get(false)) {
+            reports.add(judgeOne.apply(subject, subject.entry().local() == null ? null : known.get(subject.entry().key())));
         }
         reports.sort(Comparator.comparing(RepositoryReport::key));
         return reports;
-    }
-
-    private static boolean needsRead(Subject subject, Map<String, CloneStatus> known, Predicate<Subject> reread) {
-        return reread.test(subject) || !known.containsKey(subject.entry().key());
     }
 
     private static <T> T await(Future<T> future) throws InterruptedException {
