@@ -6,24 +6,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanup, launchBrowser, logIn, makeClones, screenshot, skipReason, startServer, workDir } from "./support.mjs";
+import { cleanup, loggedInDashboard, screenshot, skipReason } from "./support.mjs";
 
 const skip = skipReason();
 
 test("audit dashboard: setup, login, states on the home and repositories pages, a live row change", { skip, timeout: 120_000 }, async (t) => {
   const defer = cleanup();
   t.after(defer.run);
-  const work = workDir(defer);
-  const repos = join(work, "repos"), data = join(work, "data");
-  makeClones(repos, join(work, "upstream.git"));
-  const server = await startServer({ data, plugins: join(work, "plugins"), repos });
-  defer(server.stop);
-  const browser = await launchBrowser();
-  defer(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await logIn(page, server.base, data);
+  const { work, repos, server, page, errors } = await loggedInDashboard(defer);
 
   // Home: the audit's overview, with the first (start-up) run counted.
   await page.waitForSelector("text=At risk of losing work", { timeout: 30_000 });

@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
-  cleanup, findJarTool, HELLO_JAR, launchBrowser, logIn, makeClones, replaceJarEntry, screenshot, sidebarLabels, skipReason,
-  startServer, workDir,
+  cleanup, findJarTool, HELLO_JAR, loggedInDashboard, replaceJarEntry, screenshot, sidebarLabels, skipReason,
 } from "./support.mjs";
 
 const jarTool = findJarTool();
@@ -23,18 +22,10 @@ throw new Error("the hello bundle is broken on purpose");
 test("a plugin whose bundle is broken shows an error card while the rest of the dashboard works", { skip, timeout: 120_000 }, async (t) => {
   const defer = cleanup();
   t.after(defer.run);
-  const work = workDir(defer);
-  const data = join(work, "data"), plugins = join(work, "plugins"), repos = join(work, "repos");
-  makeClones(repos, join(work, "upstream.git"));
-  replaceJarEntry(jarTool, HELLO_JAR, join(plugins, "hello-plugin.jar"), "META-INF/ui/hello/index.js", BROKEN_BUNDLE);
-  const server = await startServer({ data, plugins, repos });
-  defer(() => server.stop());
-  const browser = await launchBrowser();
-  defer(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await logIn(page, server.base, data);
+  const { work, page, errors } = await loggedInDashboard(defer, {
+    beforeStart: ({ plugins }) =>
+      replaceJarEntry(jarTool, HELLO_JAR, join(plugins, "hello-plugin.jar"), "META-INF/ui/hello/index.js", BROKEN_BUNDLE),
+  });
 
   // The server started the plugin (its Java side is fine) and serves the broken file.
   const plugin = await page.evaluate(async () => (await (await fetch("/api/platform/plugins")).json()).find((p) => p.id === "hello"));

@@ -8,11 +8,10 @@ import assert from "node:assert/strict";
 import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import {
-  cleanup, HELLO_JAR, launchBrowser, logIn, makeClones, screenshot, sidebarLabels, skipReason, startServer, workDir,
+  cleanup, DESKTOP, HELLO_JAR, launchBrowser, logIn, makeClones, screenshot, sidebarLabels, skipReason, startServer, workDir,
 } from "./support.mjs";
 
 const skip = skipReason([[!existsSync(HELLO_JAR), `no example plugin at ${HELLO_JAR} (rebuild the distribution)`]]);
-const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
 const AUDIT_PAGES = ["Overview", "Repositories", "Runs"];
 

@@ -10,10 +10,9 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanup, launchBrowser, logIn, makeClones, screenshot, skipReason, startServer, workDir } from "./support.mjs";
+import { cleanup, DESKTOP, launchBrowser, logIn, makeClones, screenshot, skipReason, startServer, workDir } from "./support.mjs";
 
 const skip = skipReason();
-const DESKTOP = { width: 1280, height: 900 };
 /** The WebSocket client's longest wait between two reconnect attempts (backoffDelay in web-ui/sdk/src/hub.ts). */
 const LONGEST_BACKOFF_MS = 30_000;
 

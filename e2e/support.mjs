@@ -127,6 +127,31 @@ export async function startServer({ data, plugins, repos, port: wanted = 0, env 
   return { base: `http://127.0.0.1:${port}`, port: Number(port), stop, log: () => log };
 }
 
+/** The browser window the desktop tests use. */
+export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * One installation as most tests need it: a work folder with the clones of makeClones, a server auditing
+ * them, Chromium, and a desktop-sized page logged in as the first admin (through the setup page), its
+ * uncaught errors collected in errors. beforeStart({work, data, plugins, repos}) runs before the server
+ * starts (to drop a plugin jar in, say). Every step's undoing goes to defer.
+ */
+export async function loggedInDashboard(defer, { beforeStart } = {}) {
+  const work = workDir(defer);
+  const data = join(work, "data"), plugins = join(work, "plugins"), repos = join(work, "repos");
+  makeClones(repos, join(work, "upstream.git"));
+  beforeStart?.({ work, data, plugins, repos });
+  const server = await startServer({ data, plugins, repos });
+  defer(() => server.stop());
+  const browser = await launchBrowser();
+  defer(() => browser.close());
+  const page = await browser.newPage({ viewport: DESKTOP });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await logIn(page, server.base, data);
+  return { work, data, plugins, repos, server, browser, page, errors };
+}
+
 /** Headless Chromium as the tests and the benchmark run it. */
 export async function launchBrowser() {
   const { chromium } = await import("playwright-core");

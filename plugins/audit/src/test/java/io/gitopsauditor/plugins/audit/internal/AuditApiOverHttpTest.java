@@ -526,12 +526,7 @@ class AuditApiOverHttpTest {
     @Order(31)
     void settingAMismatchedRemoteRunsAndRereadsTheClone() throws Exception {
         String tools = idOf("tools");
-        HttpResponse<String> done = server.postJson("/api/audit/repositories/" + tools + "/fixes/set-remote", "{\"dryRun\": false}");
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
-        JsonNode record = json(done);
-        assertThat(record.path("dryRun").asBoolean()).isFalse();
-        assertThat(record.path("outcome").asText()).isEqualTo("done");
-        assertThat(record.path("message").asText()).isEqualTo("origin now points to https://github.com/octocat/tools.git.");
+        assertThat(runFix(tools, "set-remote").path("message").asText()).isEqualTo("origin now points to https://github.com/octocat/tools.git.");
         assertThat(origin("tools")).isEqualTo("https://github.com/octocat/tools.git");
 
         JsonNode after = json(ok(server.get("/api/audit/repositories/" + tools)));
@@ -544,10 +539,7 @@ class AuditApiOverHttpTest {
     @Order(32)
     void cloningAMissingRepositoryRunsAndAFullRunFollows() throws Exception {
         String dotfiles = idOf("dotfiles");
-        HttpResponse<String> done = server.postJson("/api/audit/repositories/" + dotfiles + "/fixes/clone", "{\"dryRun\": false}");
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
-        assertThat(json(done).path("outcome").asText()).isEqualTo("done");
-        assertThat(json(done).path("message").asText()).isEqualTo("Cloned octocat/dotfiles into " + root.resolve("dotfiles") + ".");
+        assertThat(runFix(dotfiles, "clone").path("message").asText()).isEqualTo("Cloned octocat/dotfiles into " + root.resolve("dotfiles") + ".");
         assertThat(root.resolve("dotfiles/README.md")).hasContent("# dotfiles");
 
         JsonNode fixRun = json(ok(server.get("/api/audit/runs?limit=1"))).path("items").get(0);
@@ -655,6 +647,16 @@ class AuditApiOverHttpTest {
         List<String> types = new ArrayList<>();
         report.path("findings").forEach(f -> types.add(f.path("type").asText()));
         return types;
+    }
+
+    /** Runs a fix for real (no dry run): it must answer 201 with a record of a fix done, which it returns. */
+    private JsonNode runFix(String repositoryId, String fix) {
+        HttpResponse<String> done = server.postJson("/api/audit/repositories/" + repositoryId + "/fixes/" + fix, "{\"dryRun\": false}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        JsonNode record = json(done);
+        assertThat(record.path("dryRun").asBoolean()).isFalse();
+        assertThat(record.path("outcome").asText()).isEqualTo("done");
+        return record;
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> response) {
