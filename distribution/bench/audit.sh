@@ -5,80 +5,84 @@
 #       records the launcher's start-up cache, as every cron run after an installation's first does),
 #   (b) a re-audit when nothing changed, through the running server ({"mode":"changed"}; the run's own duration),
 #   (c) the reference: `git status --porcelain=v2 --branch` over the same clones, 2 in parallel.
-# Usage: distribution/bench/audit.sh [N...]   (default: 100 1000; needs the built distribution, git, curl)
-# Prints figures; asserts nothing. RUNS=3 sets the repetitions (median reported).
+# Usage: distribution/bench/audit.sh [N...]   (default: 100 1000; needs the built distribution, git, curl, python3)
+# Prints figures; asserts nothing. RUNS=3 sets the repetitions (median reported). DIST=... measures another
+# unpacked distribution.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-APP=${APP:-$here/../target/gitops-auditor}
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
+# shellcheck source=clones.sh
+. "$BENCH_DIR/clones.sh"
+
 RUNS=${RUNS:-3}
+[[ $RUNS =~ ^[0-9]+$ && $RUNS -ge 1 && $RUNS -le 50 ]] || die "RUNS must be 1 to 50, not '$RUNS'"
 sizes=("${@:-100 1000}")
 # shellcheck disable=SC2206 # split "100 1000" into words on purpose
 sizes=(${sizes[*]})
-[ -x "$APP/bin/gitops-auditor" ] || { echo "build first: ./mvnw package -DskipTests (no $APP)" >&2; exit 1; }
-WORK=$(mktemp -d)
-trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-# shellcheck source=clones.sh
-. "$here/clones.sh"
+require_distribution
+command -v git >/dev/null || die "git is needed"
+command -v python3 >/dev/null || die "python3 is needed (it reads the run's times from the API)"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gitops-auditor-bench.XXXXXX")
+trap 'stop_server; rm -rf "$WORK"' EXIT
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+now_ms() { echo $(($(now_us) / 1000)); }
+# timed_runs CMD...: the elapsed ms of RUNS runs of CMD, one per line
+timed_runs() { for _ in $(seq 1 "$RUNS"); do t0=$(now_ms); "$@"; echo $(($(now_ms) - t0)); done; }
+
+git_status_loop() { # git_status_loop DIR
+  find "$1" -mindepth 1 -maxdepth 1 -type d -print0 | xargs -0 -P2 -I{} git -C {} status --porcelain=v2 --branch >/dev/null
+}
+cli_audit() { "$DIST/bin/gitops-auditor" audit --root "$1" --format json --fail-on never -q >"$WORK/report.json"; }
+
+api() { curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+wait_idle() { for _ in $(seq 1 3000); do api "http://$HOST:$port/api/audit/summary" | grep -q '"running"' || return 0; sleep 0.05; done; }
+run_ms() { # run_ms MODE: the run's own duration (finishedAt - startedAt), from the API
+  local id
+  id=$(api -X POST --data "{\"mode\":\"$1\"}" "http://$HOST:$port/api/audit/runs" | sed -n 's/.*"runId":\([0-9]*\).*/\1/p')
+  wait_idle
+  api "http://$HOST:$port/api/audit/runs/$id" | python3 -c 'import json,sys,datetime as d
+r=json.load(sys.stdin); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00"))
+print(round((p(r["finishedAt"])-p(r["startedAt"])).total_seconds()*1000))'
+}
 
 for n in "${sizes[@]}"; do
+  [[ $n =~ ^[0-9]+$ && $n -ge 1 && $n -le 10000 ]] || die "N must be 1 to 10000 clones, not '$n'"
   dir=$WORK/repos-$n
-  rm -rf "$WORK/template.git" "$dir"
   t0=$(now_ms)
   generate_clones "$WORK" "$dir" "$n"
   echo "== $n clones (generated in $(($(now_ms) - t0)) ms)"
 
   # (c) the reference loop
-  ref=$(for _ in $(seq 1 "$RUNS"); do
-    t0=$(now_ms)
-    find "$dir" -mindepth 1 -maxdepth 1 -type d -print0 | xargs -0 -P2 -I{} git -C {} status --porcelain=v2 --branch >/dev/null
-    echo $(($(now_ms) - t0))
-  done | median)
+  # shellcheck disable=SC2046 # one number per line, on purpose
+  ref=$(median $(timed_runs git_status_loop "$dir"))
 
   # (a) the CLI, full audit. The first run of an installation records the launcher's start-up cache (an AOT
   # cache on Java 25+, written as the JVM exits); cron's later runs start from it, so the median is of those.
   export GITOPS_AUDITOR_CACHE_DIR=$WORK/cache-$n
   t0=$(now_ms)
   # (its stderr holds the JVM's "Picked up JAVA_TOOL_OPTIONS" line from the process that writes the cache)
-  "$APP/bin/gitops-auditor" audit --root "$dir" --format json --fail-on never -q >"$WORK/report.json" 2>"$WORK/first.err"
+  cli_audit "$dir" 2>"$WORK/first.err"
   first=$(($(now_ms) - t0))
-  cli=$(for _ in $(seq 1 "$RUNS"); do
-    t0=$(now_ms)
-    "$APP/bin/gitops-auditor" audit --root "$dir" --format json --fail-on never -q >"$WORK/report.json"
-    echo $(($(now_ms) - t0))
-  done | median)
+  # shellcheck disable=SC2046
+  cli=$(median $(timed_runs cli_audit "$dir"))
   findings=$(grep -o '"type":"[A-Z_]*"' "$WORK/report.json" | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}' | sed 's/"type"://g; s/"//g')
 
   # (b) the server: a full run, then "changed" runs with nothing changed
-  data=$WORK/data-$n
-  GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS=$dir GITOPS_AUDITOR_PLUGINS_AUDIT_SCHEDULE=off \
-    GITOPS_AUDITOR_AOT=off "$APP/bin/gitops-auditor" serve --data-dir "$data" --port 0 >"$WORK/out.log" 2>"$WORK/err.log" &
-  SERVER_PID=$!
-  port=""
-  for _ in $(seq 1 600); do
-    port=$(sed -n 's|.* listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$WORK/out.log" | head -n 1)
-    [ -n "$port" ] && break
-    sleep 0.1
-  done
-  token=$("$APP/bin/gitops-auditor" token create --data-dir "$data" --name bench --scope write 2>/dev/null | tail -n 1)
-  api() { curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
-  wait_idle() { for _ in $(seq 1 3000); do api "http://127.0.0.1:$port/api/audit/summary" | grep -q '"running"' || return 0; sleep 0.05; done; }
-  run_ms() { # run_ms MODE: the run's own duration (finishedAt - startedAt), from the API
-    local id
-    id=$(api -X POST --data "{\"mode\":\"$1\"}" "http://127.0.0.1:$port/api/audit/runs" | sed -n 's/.*"runId":\([0-9]*\).*/\1/p')
-    wait_idle
-    api "http://127.0.0.1:$port/api/audit/runs/$id" | python3 -c 'import json,sys,datetime as d
-r=json.load(sys.stdin); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00"))
-print(round((p(r["finishedAt"])-p(r["startedAt"])).total_seconds()*1000))'
-  }
+  server=$WORK/server-$n
+  mkdir -p "$server/data/plugins"
+  port=$(free_port)
+  GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS=$dir GITOPS_AUDITOR_PLUGINS_AUDIT_SCHEDULE=off GITOPS_AUDITOR_AOT=off \
+    start_server "$server" "$port"
+  wait_for_health "$server" "$port"
+  make_token "$server"
   cold=$(run_ms full)
-  full=$(for _ in $(seq 1 "$RUNS"); do run_ms full; done | median)
+  # shellcheck disable=SC2046
+  full=$(median $(for _ in $(seq 1 "$RUNS"); do run_ms full; done))
   sleep 1
-  changed=$(for _ in $(seq 1 "$RUNS"); do run_ms changed; done | median)
-  rss=$(ps -o rss= -p "$SERVER_PID" | awk '{printf "%d", $1/1024}')
-  kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  # shellcheck disable=SC2046
+  changed=$(median $(for _ in $(seq 1 "$RUNS"); do run_ms changed; done))
+  rss=$(rss_mib)
+  stop_server
 
   echo "(c) git status --porcelain=v2 --branch, 2 in parallel: ${ref} ms"
   echo "(a) gitops-auditor audit (CLI, full, JVM start included): ${cli} ms   ratio a/c = $(awk "BEGIN {printf \"%.2f\", $cli/$ref}")"

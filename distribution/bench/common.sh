@@ -1,5 +1,5 @@
 # shellcheck shell=bash source-path=SCRIPTDIR
-# Helpers shared by startup.sh and load.sh (sourced, not run). Linux only: /proc, GNU tools.
+# Helpers shared by the benchmark scripts (sourced, not run). Linux only: /proc, GNU tools.
 # All traffic goes to 127.0.0.1; every wait is bounded.
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
