@@ -12,7 +12,6 @@ import io.gitopsauditor.plugins.audit.internal.run.AuditProgress;
 import io.gitopsauditor.plugins.audit.internal.run.AuditResult;
 import io.gitopsauditor.plugins.audit.internal.run.Summaries;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -158,11 +157,18 @@ final class AuditOptions implements Callable<Integer> {
             environment.out().flush();
         } else {
             Path target = environment.workingDirectory().resolve(output);
-            // Write beside the target, then move: a reader never sees half a report.
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".audit-", ".tmp");
-            Files.writeString(temporary, report, StandardCharsets.UTF_8);
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            environment.err().println("audit: report written to " + target);
+            try {
+                ReportFile.write(target, report);
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+                // Their message is only the path: say what went wrong with it.
+                throw new IOException("cannot write the report to " + target + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such folder" : "permission denied"), e);
+            } catch (IOException e) {
+                throw new IOException("cannot write the report to " + target + ": " + e.getMessage(), e);
+            }
+            if (!quiet) {
+                environment.err().println("audit: report written to " + target);
+            }
         }
     }
 
