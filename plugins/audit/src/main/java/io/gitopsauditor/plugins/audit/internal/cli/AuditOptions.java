@@ -52,16 +52,16 @@ final class AuditOptions implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--depth", paramLabel = "N", description = "Folder levels searched under each root (default plugins.audit.depth, 3).")
+    @Option(names = "--depth", paramLabel = "N", description = "Folder levels searched under each root, 1 to 10 (default plugins.audit.depth, 3).")
     Integer depth;
 
     @Option(names = "--stale-after", paramLabel = "DURATION", description = "No commit for this long is stale, e.g. 90d (default 180d).")
     String staleAfter;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Clones read at once (default: the number of processors).")
+    @Option(names = "--parallelism", paramLabel = "N", description = "Clones read at once, 1 to 64 (default: the number of processors).")
     Integer parallelism;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on standard error but errors: no progress, no GitHub retry lines.")
     boolean quiet;
 
     AuditOptions(PluginCommand.Environment environment) {
@@ -79,6 +79,12 @@ final class AuditOptions implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage("--fail-on: " + e.getMessage() + ", or never");
         }
+        if (depth != null && (depth < 1 || depth > 10)) {
+            return usage("--depth must be between 1 and 10, got " + depth);
+        }
+        if (parallelism != null && (parallelism < 1 || parallelism > 64)) {
+            return usage("--parallelism must be between 1 and 64, got " + parallelism);
+        }
         AuditSettings settings = settings();
         if (settings.roots().isEmpty() && settings.githubOwners().isEmpty()) {
             return usage("nothing to audit: give --root DIR and/or --github-owner NAME (or set plugins.audit.roots)");
@@ -90,10 +96,13 @@ final class AuditOptions implements Callable<Integer> {
             }
         }
         Audits audits = new Audits(settings, environment.github(), List::of);
-        AuditResult result = audits.engine(Clock.systemUTC()).run(audits.sources(), progress());
+        AuditResult result;
+        try (GitHubClientLog log = GitHubClientLog.redirect(environment.err(), quiet)) {
+            result = audits.engine(Clock.systemUTC()).run(audits.sources(), progress());
+        }
         RunSummary summary = Summaries.of(0, "cli", "full", "finished", result.startedAt(), result.finishedAt(),
                 result.reports(), result.inventory().snapshot().sources(), null);
-        String report = format.equals("table") ? Table.render(summary, result.reports())
+        String report = format.equals("table") ? Table.render(summary, result.reports(), settings.roots())
                 : Exports.write(format, summary, result.reports());
         write(report);
         return exitCode(result.reports(), threshold);
@@ -105,7 +114,7 @@ final class AuditOptions implements Callable<Integer> {
                 : roots.stream().map(r -> environment.workingDirectory().resolve(r).toAbsolutePath().normalize()).toList();
         Duration stale = staleAfter == null ? base.staleAfter() : parseDuration(staleAfter);
         return new AuditSettings(chosenRoots, owners == null ? base.githubOwners() : owners, depth == null ? base.depth() : depth,
-                base.skip(), stale, Duration.ZERO, false, parallelism == null ? base.parallelism() : Math.max(1, parallelism),
+                base.skip(), stale, Duration.ZERO, false, parallelism == null ? base.parallelism() : parallelism,
                 base.cloneRoot(), base.keepRuns());
     }
 

@@ -114,6 +114,120 @@ class AuditCommandTest {
         }
     }
 
+    @Test
+    void aDepthOutsideOneToTenIsABadArgumentWithOneReadableLine() throws Exception {
+        for (String depth : List.of("11", "0", "-1")) {
+            CommandRun run = audit("--root", root.toString(), "--depth", depth);
+
+            assertThat(run.exitCode()).as(depth).isEqualTo(2);
+            assertThat(run.err()).as(depth).startsWith("error: --depth must be between 1 and 10, got " + depth + "\n")
+                    .contains("Run 'gitops-auditor audit --help'").doesNotContain("\tat ");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(audit("--root", root.toString(), "--depth", "10", "--fail-on", "never", "-q").exitCode()).isZero();
+        CommandRun parallelism = audit("--root", root.toString(), "--parallelism", "0");
+        assertThat(parallelism.exitCode()).isEqualTo(2);
+        assertThat(parallelism.err()).startsWith("error: --parallelism must be between 1 and 64, got 0\n");
+    }
+
+    @Test
+    void aDepthOutsideOneToTenInTheConfigIsAnError() throws Exception {
+        CommandRun run = CommandRun.of(new AuditCommand(), temp, TestGitHubConnection.anonymous(URI.create("http://127.0.0.1:9")),
+                Map.of("depth", "11"), "--root", root.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("error: plugins.audit.depth must be between 1 and 10, got 11\n");
+    }
+
+    @Test
+    void quietPrintsNothingOnStandardErrorEvenWhenGitHubIsRetried() throws Exception {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler recorder = recorder(logged);
+        Logger.getLogger("").addHandler(recorder);
+        try {
+            CommandRun run = CommandRun.of(new AuditCommand(), temp, TestGitHubConnection.anonymous(closedPort()), Map.of(),
+                    "--root", root.toString(), "--github-owner", "octocat", "--fail-on", "never", "-q");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(logged).as("github-api's retry lines reach no log handler").noneMatch(r -> r.getLoggerName().startsWith("org.kohsuke"));
+        } finally {
+            Logger.getLogger("").removeHandler(recorder);
+        }
+    }
+
+    @Test
+    void withoutQuietGitHubRetriesAreOneReadableLineEachNotAStackTrace() throws Exception {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler recorder = recorder(logged);
+        Logger.getLogger("").addHandler(recorder);
+        try {
+            CommandRun run = CommandRun.of(new AuditCommand(), temp, TestGitHubConnection.anonymous(closedPort()), Map.of(),
+                    "--root", root.toString(), "--github-owner", "octocat", "--fail-on", "never");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err().lines().filter(line -> line.startsWith("audit: GitHub: "))).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).startsWith("audit: GitHub: cannot connect to http://127.0.0.1:")
+                            .contains("(ConnectException), retrying in"));
+            assertThat(run.err()).doesNotContain("\tat ", "Exception:");
+            assertThat(logged).noneMatch(r -> r.getLoggerName().startsWith("org.kohsuke"));
+        } finally {
+            Logger.getLogger("").removeHandler(recorder);
+        }
+    }
+
+    @Test
+    void theTableHasAPathColumnThatTellsTwoClonesOfOneNameApart() throws Exception {
+        commitIn(root.resolve("work/app"));
+        commitIn(root.resolve("personal/app"));
+
+        CommandRun run = audit("--root", root.toString(), "--fail-on", "never", "-q");
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.getFirst()).contains("REPOSITORY").contains("PATH");
+        assertThat(lines).anyMatch(line -> line.contains(" app ") && line.contains("work/app"))
+                .anyMatch(line -> line.contains(" app ") && line.contains("personal/app"));
+        assertThat(lines).noneMatch(line -> line.contains(root.toString()));
+    }
+
+    @Test
+    void aLongPathIsShortenedFromTheLeftSoTheTableStaysReadable() throws Exception {
+        Path deep = root.resolve("a-rather-long-group-name/an-even-longer-team-name-here/the-repository-itself");
+        commitIn(deep);
+
+        CommandRun run = audit("--root", root.toString(), "--depth", "3", "--fail-on", "never", "-q");
+
+        String row = run.out().lines().filter(line -> line.contains("the-repository-itself")).findFirst().orElseThrow();
+        assertThat(row).contains("…").contains("/the-repository-itself");
+        String heading = run.out().lines().findFirst().orElseThrow();
+        assertThat(row.indexOf("[high]")).as("findings start under their heading").isEqualTo(heading.indexOf("FINDINGS"));
+        assertThat(heading.indexOf("FINDINGS") - heading.indexOf("PATH")).as("the path column's width").isLessThanOrEqualTo(42);
+    }
+
+    private static Handler recorder(List<LogRecord> logged) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** GitHub unreachable: a port nothing listens on, so every request is refused and github-api retries it. */
+    private static URI closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+
     private static int fileType(Path path) throws Exception {
         return ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS)) & S_IFMT;
     }
