@@ -201,6 +201,38 @@ class AuditEndToEndTest {
         });
     }
 
+    /** chmod 000 stops everyone but root, so this skips itself there, like the test below. */
+    @Test
+    void aCloneTheUserMayNotReadNamedLikeAGitHubRepositoryIsReportedOnceAsUnreadable() throws Exception {
+        try (Git dotfiles = init(root.resolve("dotfiles"))) {
+            commit(dotfiles, ".bashrc", "alias ll='ls -l'");
+        }
+        Path website = root.resolve("website");
+        // Replace the fleet's website clone by a folder that may not even be listed.
+        org.eclipse.jgit.util.FileUtils.delete(website.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        Files.createDirectories(website.resolve("inside"));
+        List<Path> denied = List.of(root.resolve("dotfiles/.git"), website);
+        for (Path path : denied) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        }
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(denied.stream().anyMatch(Files::isReadable),
+                    "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
+            AuditResult result = audit();
+
+            for (String name : List.of("dotfiles", "website")) {
+                assertThat(named(result, name)).as(name).singleElement().satisfies(r -> {
+                    assertThat(types(r)).containsExactly(FindingType.UNREADABLE);
+                    assertThat(r.findings()).allSatisfy(f -> assertThat(f.fix()).isNull());
+                });
+            }
+        } finally {
+            for (Path path : denied) {
+                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
     @Test
     void freshBareAndMirrorClonesOfTheirUpstreamAreClean() throws Exception {
         Path dotfiles = upstream("dotfiles");
