@@ -188,6 +188,28 @@ class AuditEndToEndTest {
     }
 
     @Test
+    void aRemoteAddedToANoRemoteNamesakeCountsWhenTheCloneIsReadAgain() throws Exception {
+        Path folder = root.resolve("dotfiles");
+        try (Git dotfiles = init(folder)) {
+            commit(dotfiles, ".bashrc", "alias ll='ls -l'");
+        }
+        AuditResult first = audit();
+        AuditEngine engine = engineAudits().engine(Clock.systemUTC());
+        try (Git git = Git.open(folder.toFile())) {
+            git.remoteAdd().setName("origin").setUri(new URIish("https://github.com/octocat/dotfiles.git")).call();
+        }
+
+        AuditResult withRemote = engine.rerun(first, Set.of(folder), AuditProgress.NONE);
+        assertThat(types(at(withRemote, folder))).contains(FindingType.UNPUSHED_BRANCH).doesNotContain(FindingType.NO_REMOTE);
+        assertThat(at(withRemote, folder).key()).isEqualTo("github.com/octocat/dotfiles");
+
+        try (Git git = Git.open(folder.toFile())) {
+            git.remoteRemove().setRemoteName("origin").call();
+        }
+        assertThat(types(at(engine.rerun(withRemote, Set.of(folder), AuditProgress.NONE), folder))).contains(FindingType.NO_REMOTE);
+    }
+
+    @Test
     void aBrokenCloneNamedLikeAGitHubRepositoryIsReportedOnceAsUnreadableWithoutACloneFix() throws Exception {
         init(root.resolve("dotfiles")).close();
         Files.writeString(root.resolve("dotfiles/.git/HEAD"), "garbage\n");
