@@ -12,7 +12,10 @@ import io.gitopsauditor.plugins.audit.internal.run.AuditProgress;
 import io.gitopsauditor.plugins.audit.internal.run.AuditResult;
 import io.gitopsauditor.plugins.audit.internal.run.Summaries;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,12 +171,12 @@ final class AuditOptions implements Callable<Integer> {
             Path target = environment.workingDirectory().resolve(output);
             try {
                 ReportFile.write(target, report);
-            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-                // Their message is only the path: say what went wrong with it.
-                throw new IOException("cannot write the report to " + target + ": "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such folder" : "permission denied"), e);
-            } catch (IOException e) {
-                throw new IOException("cannot write the report to " + target + ": " + e.getMessage(), e);
+            } catch (FileSystemException e) {
+                // Their message is the path, and sometimes the reason: say once what went wrong with which file.
+                String reason = e instanceof NoSuchFileException ? "no such folder"
+                        : e instanceof AccessDeniedException ? "permission denied"
+                        : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+                throw new IOException("cannot write the report to " + target + ": " + reason, e);
             }
             if (!quiet) {
                 environment.err().println("audit: report written to " + target);

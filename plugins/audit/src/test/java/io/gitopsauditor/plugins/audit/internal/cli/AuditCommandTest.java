@@ -115,6 +115,21 @@ class AuditCommandTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenIsOneReadableError() throws Exception {
+        Path missing = temp.resolve("no-such-folder/audit.json");
+        Path folder = Files.createDirectories(temp.resolve("a-folder"));
+
+        CommandRun intoNothing = report(missing);
+        CommandRun ontoAFolder = report(folder);
+
+        assertThat(intoNothing.exitCode()).isEqualTo(1);
+        assertThat(intoNothing.err()).isEqualTo("error: cannot write the report to " + missing + ": no such folder\n");
+        assertThat(ontoAFolder.exitCode()).isEqualTo(1);
+        assertThat(ontoAFolder.err()).isEqualTo("error: cannot write the report to " + folder + ": Is a directory\n");
+        assertThat(Files.isDirectory(folder)).isTrue();
+    }
+
+    @Test
     void aDepthOutsideOneToTenIsABadArgumentWithOneReadableLine() throws Exception {
         for (String depth : List.of("11", "0", "-1")) {
             CommandRun run = audit("--root", root.toString(), "--depth", depth);
