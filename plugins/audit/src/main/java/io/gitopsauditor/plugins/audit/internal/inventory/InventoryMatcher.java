@@ -24,7 +24,9 @@ import java.util.Set;
 
 /**
  * Pairs local clones with hosted repositories. A clone matches the hosted repository its primary
- * remote points at; failing that, the one whose name its folder has (then its remote is wrong).
+ * remote points at; failing that, the one whose name its folder has (then its remote is wrong, or
+ * it has none: it stays {@link HostedLink#NO_REMOTE}). An unreadable clone is paired the same way,
+ * so a repository whose folder is there but cannot be read is not also called missing.
  * When any hosted source could not be listed, an unmatched clone with a hosted-looking remote is
  * {@link HostedLink#UNKNOWN}, never "local only": an outage must not look like drift.
  */
