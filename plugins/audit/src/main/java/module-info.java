@@ -20,6 +20,8 @@ module io.gitopsauditor.plugins.audit {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires info.picocli;
     requires java.net.http;
+    // github-api logs through java.util.logging; the CLI redirects (or, with -q, drops) its lines.
+    requires java.logging;
 
     // Jersey calls the resource; Jackson writes the records and reads the stored ones back.
     opens io.gitopsauditor.plugins.audit.internal.rest to org.glassfish.jersey.core.server, com.fasterxml.jackson.databind;

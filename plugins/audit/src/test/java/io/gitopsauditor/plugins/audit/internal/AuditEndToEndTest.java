@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitopsauditor.plugin.api.inventory.SourceStatus;
 import io.gitopsauditor.plugins.audit.internal.export.Exports;
+import io.gitopsauditor.plugins.audit.internal.local.TestRepos;
 import io.gitopsauditor.plugins.audit.internal.model.FindingType;
 import io.gitopsauditor.plugins.audit.internal.model.RepoState;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
@@ -169,6 +170,137 @@ class AuditEndToEndTest {
         assertThat(app.key()).as("still paired with its GitHub repository").isEqualTo("github.com/octocat/app");
     }
 
+    @Test
+    void aCloneWithoutARemoteInAFolderNamedLikeAGitHubRepositoryIsStillNoRemote() throws Exception {
+        try (Git dotfiles = init(root.resolve("dotfiles"))) {
+            commit(dotfiles, ".bashrc", "alias ll='ls -l'");
+        }
+
+        List<RepositoryReport> dotfiles = named(audit(), "dotfiles");
+
+        assertThat(dotfiles).as("one report: the clone, not also a missing repository").singleElement().satisfies(r -> {
+            assertThat(types(r)).contains(FindingType.NO_REMOTE).doesNotContain(FindingType.REMOTE_MISMATCH, FindingType.MISSING);
+            assertThat(r.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("null"));
+            assertThat(r.findings()).filteredOn(f -> f.type() == FindingType.NO_REMOTE).singleElement()
+                    .satisfies(f -> assertThat(f.fix()).isEqualTo("set-remote"));
+            assertThat(r.risk().level()).isEqualTo(RiskLevel.HIGH);
+        });
+    }
+
+    @Test
+    void aRemoteAddedToANoRemoteNamesakeCountsWhenTheCloneIsReadAgain() throws Exception {
+        Path folder = root.resolve("dotfiles");
+        try (Git dotfiles = init(folder)) {
+            commit(dotfiles, ".bashrc", "alias ll='ls -l'");
+        }
+        AuditResult first = audit();
+        AuditEngine engine = engineAudits().engine(Clock.systemUTC());
+        try (Git git = Git.open(folder.toFile())) {
+            git.remoteAdd().setName("origin").setUri(new URIish("https://github.com/octocat/dotfiles.git")).call();
+        }
+
+        AuditResult withRemote = engine.rerun(first, Set.of(folder), AuditProgress.NONE);
+        assertThat(types(at(withRemote, folder))).contains(FindingType.UNPUSHED_BRANCH).doesNotContain(FindingType.NO_REMOTE);
+        assertThat(at(withRemote, folder).key()).isEqualTo("github.com/octocat/dotfiles");
+
+        try (Git git = Git.open(folder.toFile())) {
+            git.remoteRemove().setRemoteName("origin").call();
+        }
+        assertThat(types(at(engine.rerun(withRemote, Set.of(folder), AuditProgress.NONE), folder))).contains(FindingType.NO_REMOTE);
+    }
+
+    @Test
+    void aBrokenCloneNamedLikeAGitHubRepositoryIsReportedOnceAsUnreadableWithoutACloneFix() throws Exception {
+        init(root.resolve("dotfiles")).close();
+        Files.writeString(root.resolve("dotfiles/.git/HEAD"), "garbage\n");
+
+        List<RepositoryReport> dotfiles = named(audit(), "dotfiles");
+
+        assertThat(dotfiles).singleElement().satisfies(r -> {
+            assertThat(types(r)).containsExactly(FindingType.UNREADABLE);
+            assertThat(r.findings()).allSatisfy(f -> assertThat(f.fix()).isNull());
+            assertThat(r.state()).isEqualTo(RepoState.BROKEN);
+        });
+    }
+
+    /** chmod 000 stops everyone but root, so this skips itself there, like the test below. */
+    @Test
+    void aCloneTheUserMayNotReadNamedLikeAGitHubRepositoryIsReportedOnceAsUnreadable() throws Exception {
+        try (Git dotfiles = init(root.resolve("dotfiles"))) {
+            commit(dotfiles, ".bashrc", "alias ll='ls -l'");
+        }
+        Path website = root.resolve("website");
+        // Replace the fleet's website clone by a folder that may not even be listed.
+        org.eclipse.jgit.util.FileUtils.delete(website.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        Files.createDirectories(website.resolve("inside"));
+        List<Path> denied = List.of(root.resolve("dotfiles/.git"), website);
+        for (Path path : denied) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        }
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(denied.stream().anyMatch(Files::isReadable),
+                    "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
+            AuditResult result = audit();
+
+            for (String name : List.of("dotfiles", "website")) {
+                assertThat(named(result, name)).as(name).singleElement().satisfies(r -> {
+                    assertThat(types(r)).containsExactly(FindingType.UNREADABLE);
+                    assertThat(r.findings()).allSatisfy(f -> assertThat(f.fix()).isNull());
+                });
+            }
+        } finally {
+            for (Path path : denied) {
+                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
+    @Test
+    void freshBareAndMirrorClonesOfTheirUpstreamAreClean() throws Exception {
+        Path dotfiles = upstream("dotfiles");
+        TestRepos.git(temp, "clone", "--bare", dotfiles.toUri().toString(), root.resolve("dotfiles.git").toString());
+        TestRepos.git(root.resolve("dotfiles.git"), "remote", "set-url", "origin", "https://github.com/octocat/dotfiles.git");
+        TestRepos.git(temp, "clone", "--mirror", temp.resolve("remotes/app.git").toUri().toString(),
+                root.resolve("app-mirror.git").toString());
+        TestRepos.git(root.resolve("app-mirror.git"), "remote", "set-url", "origin", "https://github.com/octocat/app.git");
+
+        AuditResult result = audit();
+
+        for (String folder : List.of("dotfiles.git", "app-mirror.git")) {
+            assertThat(at(result, root.resolve(folder))).as(folder).satisfies(r -> {
+                assertThat(r.findings()).isEmpty();
+                assertThat(r.state()).isEqualTo(RepoState.CLEAN);
+            });
+        }
+    }
+
+    @Test
+    void aBareRepositoryWithCommitsItsRemoteTrackingRefsLackIsAtRisk() throws Exception {
+        Path bare = root.resolve("mine.git");
+        TestRepos.git(temp, "init", "--bare", bare.toString());
+        TestRepos.git(bare, "remote", "add", "origin", temp.resolve("remotes/app.git").toUri().toString());
+        TestRepos.git(bare, "fetch", "origin");
+        String tree = TestRepos.git(bare, "rev-parse", "refs/remotes/origin/main^{tree}").strip();
+        String commit = TestRepos.git(bare, "commit-tree", tree, "-p", "refs/remotes/origin/main", "-m", "only here").strip();
+        TestRepos.git(bare, "update-ref", "refs/heads/main", commit);
+
+        RepositoryReport mine = at(audit(), bare);
+
+        assertThat(mine.findings()).filteredOn(f -> f.type() == FindingType.UNPUSHED_COMMITS).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("1 commit on main is not on origin/main."));
+        assertThat(types(mine)).doesNotContain(FindingType.UNPUSHED_BRANCH);
+        assertThat(mine.risk().level()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    private static RepositoryReport at(AuditResult result, Path clone) {
+        return result.reports().stream().filter(r -> r.local() != null && r.local().path().equals(clone)).findFirst()
+                .orElseThrow(() -> new AssertionError("no report for " + clone));
+    }
+
+    private static List<RepositoryReport> named(AuditResult result, String name) {
+        return result.reports().stream().filter(r -> r.name().equals(name)).toList();
+    }
+
     /**
      * A folder the auditing user may not read is a finding on that folder; the run goes on, the other
      * clones are reported as usual, and the export is valid JSON. chmod 000 stops everyone but root (or
@@ -247,6 +379,17 @@ class AuditEndToEndTest {
 
     /** A clone of a local bare repository, then pointed at {@code url}: tracking refs stay, as after a real clone. */
     private void cloneWithUpstream(String name, String url, boolean unpushedCommit) throws Exception {
+        Path bare = upstream(name);
+        try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(root.resolve(name).toFile()).call()) {
+            if (unpushedCommit) {
+                commit(clone, "change.txt", "not pushed yet");
+            }
+            clone.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish(url)).call();
+        }
+    }
+
+    /** A bare repository {@code remotes/<name>.git} with one commit on main, as a hosting service would hold it. */
+    private Path upstream(String name) throws Exception {
         Path bare = temp.resolve("remotes").resolve(name + ".git");
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         try (Git seed = init(temp.resolve("seeds").resolve(name))) {
@@ -254,12 +397,7 @@ class AuditEndToEndTest {
             seed.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
             seed.push().setRemote("origin").add("main").call();
         }
-        try (Git clone = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(root.resolve(name).toFile()).call()) {
-            if (unpushedCommit) {
-                commit(clone, "change.txt", "not pushed yet");
-            }
-            clone.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish(url)).call();
-        }
+        return bare;
     }
 
     private static Git init(Path dir) throws Exception {

@@ -12,8 +12,10 @@ import io.gitopsauditor.plugins.audit.internal.run.AuditProgress;
 import io.gitopsauditor.plugins.audit.internal.run.AuditResult;
 import io.gitopsauditor.plugins.audit.internal.run.Summaries;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,16 +55,16 @@ final class AuditOptions implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--depth", paramLabel = "N", description = "Folder levels searched under each root (default plugins.audit.depth, 3).")
+    @Option(names = "--depth", paramLabel = "N", description = "Folder levels searched under each root, 1 to 10 (default plugins.audit.depth, 3).")
     Integer depth;
 
     @Option(names = "--stale-after", paramLabel = "DURATION", description = "No commit for this long is stale, e.g. 90d (default 180d).")
     String staleAfter;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Clones read at once (default: the number of processors).")
+    @Option(names = "--parallelism", paramLabel = "N", description = "Clones read at once, 1 to 64 (default: the number of processors).")
     Integer parallelism;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on standard error but errors: no progress, no GitHub retry lines.")
     boolean quiet;
 
     AuditOptions(PluginCommand.Environment environment) {
@@ -80,6 +82,12 @@ final class AuditOptions implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage("--fail-on: " + e.getMessage() + ", or never");
         }
+        if (depth != null && (depth < 1 || depth > 10)) {
+            return usage("--depth must be between 1 and 10, got " + depth);
+        }
+        if (parallelism != null && (parallelism < 1 || parallelism > 64)) {
+            return usage("--parallelism must be between 1 and 64, got " + parallelism);
+        }
         AuditSettings settings = settings();
         if (settings.roots().isEmpty() && settings.githubOwners().isEmpty()) {
             return usage("nothing to audit: give --root DIR and/or --github-owner NAME (or set plugins.audit.roots)");
@@ -91,10 +99,13 @@ final class AuditOptions implements Callable<Integer> {
             }
         }
         Audits audits = new Audits(settings, environment.github(), List::of);
-        AuditResult result = audits.engine(Clock.systemUTC()).run(audits.sources(), progress());
+        AuditResult result;
+        try (GitHubClientLog log = GitHubClientLog.redirect(environment.err(), quiet)) {
+            result = audits.engine(Clock.systemUTC()).run(audits.sources(), progress());
+        }
         RunSummary summary = Summaries.of(0, "cli", "full", "finished", result.startedAt(), result.finishedAt(),
                 result.reports(), result.inventory().snapshot().sources(), null);
-        String report = format.equals("table") ? Table.render(summary, result.reports())
+        String report = format.equals("table") ? Table.render(summary, result.reports(), settings.roots())
                 : Exports.write(format, summary, result.reports());
         write(report);
         return exitCode(result.reports(), threshold);
@@ -106,7 +117,7 @@ final class AuditOptions implements Callable<Integer> {
                 : roots.stream().map(r -> environment.workingDirectory().resolve(r).toAbsolutePath().normalize()).toList();
         Duration stale = staleAfter == null ? base.staleAfter() : parseDuration(staleAfter);
         return new AuditSettings(chosenRoots, owners == null ? base.githubOwners() : owners, depth == null ? base.depth() : depth,
-                base.skip(), stale, Duration.ZERO, false, parallelism == null ? base.parallelism() : Math.max(1, parallelism),
+                base.skip(), stale, Duration.ZERO, false, parallelism == null ? base.parallelism() : parallelism,
                 base.cloneRoot(), base.keepRuns());
     }
 
@@ -158,11 +169,18 @@ final class AuditOptions implements Callable<Integer> {
             environment.out().flush();
         } else {
             Path target = environment.workingDirectory().resolve(output);
-            // Write beside the target, then move: a reader never sees half a report.
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".audit-", ".tmp");
-            Files.writeString(temporary, report, StandardCharsets.UTF_8);
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            environment.err().println("audit: report written to " + target);
+            try {
+                ReportFile.write(target, report);
+            } catch (FileSystemException e) {
+                // Their message is the path, and sometimes the reason: say once what went wrong with which file.
+                String reason = e instanceof NoSuchFileException ? "no such folder"
+                        : e instanceof AccessDeniedException ? "permission denied"
+                        : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+                throw new IOException("cannot write the report to " + target + ": " + reason, e);
+            }
+            if (!quiet) {
+                environment.err().println("audit: report written to " + target);
+            }
         }
     }
 

@@ -52,11 +52,12 @@ public final class Exports {
         }
         out.append("\n| Repository | State | Risk | Findings |\n|---|---|---|---|\n");
         for (RepositoryReport report : reports) {
+            // Each message is escaped on its own: the bold labels and the <br> between them are the export's own markup.
             String findings = report.findings().isEmpty() ? "—" : report.findings().stream()
-                    .map(f -> "**" + f.severity().label() + "** " + f.message()).collect(Collectors.joining("<br>"));
+                    .map(f -> "**" + f.severity().label() + "** " + cell(f.message())).collect(Collectors.joining("<br>"));
             out.append("| ").append(cell(report.name())).append(" <sub>").append(cell(report.key())).append("</sub> | ")
                     .append(Labels.of(report.state())).append(" | ").append(Labels.of(report.risk().level())).append(" | ")
-                    .append(cell(findings)).append(" |\n");
+                    .append(findings).append(" |\n");
         }
         return out.toString();
     }
@@ -92,9 +93,48 @@ public final class Exports {
         return text;
     }
 
-    /** A Markdown table cell: pipes escaped, line breaks kept as {@code <br>}. */
-    private static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+    /**
+     * Text for a Markdown table cell, shown as typed wherever the export is rendered (GitHub, GitLab, a
+     * wiki): folder names, paths and messages come from the disk and from GitHub, and a folder named
+     * {@code <svg onload=...>} must not become live HTML. {@code <}, {@code >} and {@code &} become
+     * entities (a backslash does not stop raw HTML in every renderer); the characters Markdown gives
+     * a meaning inside a cell ({@link #MARKDOWN_ACTIVE}) are backslash-escaped. A line break becomes
+     * {@code <br>} so a row stays one line; other control characters become U+FFFD.
+     */
+    static String cell(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\n' -> out.append("<br>");
+                case '\r' -> {
+                    if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+                        out.append("<br>");
+                    }
+                }
+                default -> {
+                    if (MARKDOWN_ACTIVE.indexOf(c) >= 0) {
+                        out.append('\\').append(c);
+                    } else if (Character.isISOControl(c)) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
+
+    /**
+     * What Markdown reads inside a table cell: the escape itself, code spans, emphasis, links and
+     * images ({@code ![...](...)} needs the brackets), GFM strikethrough and the cell separator. Block
+     * syntax ({@code #}, {@code -}, {@code 1.}) means nothing inside a cell, so those stay as typed and
+     * the raw file stays readable in a CI log.
+     */
+    private static final String MARKDOWN_ACTIVE = "\\`*_[]~|";
 
 }

@@ -14,8 +14,15 @@ public enum HostedLink {
     UNKNOWN,
     /** A clone whose remote points somewhere no configured source covers. */
     ELSEWHERE,
-    /** A clone without any remote. */
+    /**
+     * A clone without any remote; paired with the listed repository its folder is named after, when
+     * there is exactly one (that repository is then not also {@link #NOT_CLONED}).
+     */
     NO_REMOTE,
-    /** Not a readable repository: no hosted side to speak of. */
+    /**
+     * Not a readable repository (or not a repository at all). An unreadable clone is still paired with
+     * the listed repository its remote (when its config could be read) or its folder names, so that one
+     * is not also {@link #NOT_CLONED}; its state is judged from the clone alone.
+     */
     NOT_APPLICABLE
 }

@@ -8,9 +8,11 @@ import io.gitopsauditor.plugin.api.inventory.LocalClone;
 import io.gitopsauditor.plugin.api.inventory.SourceStatus;
 import io.gitopsauditor.plugins.audit.internal.github.RemoteRepository;
 import io.gitopsauditor.plugins.audit.internal.github.RemoteUrls;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +24,9 @@ import java.util.Set;
 
 /**
  * Pairs local clones with hosted repositories. A clone matches the hosted repository its primary
- * remote points at; failing that, the one whose name its folder has (then its remote is wrong).
+ * remote points at; failing that, the one whose name its folder has (then its remote is wrong, or
+ * it has none: it stays {@link HostedLink#NO_REMOTE}). An unreadable clone is paired the same way,
+ * so a repository whose folder is there but cannot be read is not also called missing.
  * When any hosted source could not be listed, an unmatched clone with a hosted-looking remote is
  * {@link HostedLink#UNKNOWN}, never "local only": an outage must not look like drift.
  */
@@ -31,6 +35,10 @@ public final class InventoryMatcher {
     /** The matched inventory: the snapshot other plugins read, and the subjects the audit judges. */
     public record Matched(InventorySnapshot snapshot, List<Subject> subjects) {
     }
+
+    /** The links of a clone paired with a hosted repository, which its remotes alone decide between. */
+    private static final Set<HostedLink> RELINKABLE = EnumSet.of(HostedLink.MATCHED_BY_REMOTE, HostedLink.MATCHED_BY_NAME,
+            HostedLink.NO_REMOTE);
 
     private InventoryMatcher() {
     }
@@ -55,19 +63,23 @@ public final class InventoryMatcher {
             clones.addAll(outcome.scan().clones());
         }
         clones.sort(Comparator.comparing((LocalClone c) -> priority(c.kind())).thenComparing(c -> c.path().toString()));
+        // Two roots may reach one folder (one through a symbolic link, reported under its real path): audit it once.
+        Set<Path> seen = new HashSet<>();
+        clones.removeIf(clone -> !seen.add(clone.path()));
 
         Set<String> claimed = new HashSet<>();
         List<Subject> subjects = new ArrayList<>();
         List<LocalClone> unmatched = new ArrayList<>();
         for (LocalClone clone : clones) {
-            if (clone.kind() == CloneKind.NOT_A_REPOSITORY || clone.kind() == CloneKind.UNREADABLE) {
+            if (clone.kind() == CloneKind.NOT_A_REPOSITORY) {
                 subjects.add(localOnly(clone, HostedLink.NOT_APPLICABLE, null));
                 continue;
             }
             Optional<RemoteRepository> remote = Optional.ofNullable(clone.primaryRemoteUrl()).flatMap(RemoteUrls::parse);
             HostedRepository hosted = remote.map(r -> hostedByKey.get(r.key())).orElse(null);
             if (hosted != null) {
-                subjects.add(paired(clone, hosted, HostedLink.MATCHED_BY_REMOTE, remote.get().key(), claimed.add(keyOf(hosted))));
+                HostedLink link = clone.kind() == CloneKind.UNREADABLE ? HostedLink.NOT_APPLICABLE : HostedLink.MATCHED_BY_REMOTE;
+                subjects.add(paired(clone, hosted, link, remote.get().key(), claimed.add(keyOf(hosted))));
             } else {
                 unmatched.add(clone);
             }
@@ -82,10 +94,17 @@ public final class InventoryMatcher {
             String remoteKey = Optional.ofNullable(clone.primaryRemoteUrl()).flatMap(RemoteUrls::parse)
                     .map(RemoteRepository::key).orElse(null);
             List<HostedRepository> sameName = unclaimedByName.getOrDefault(lower(folderName(clone)), List.of());
-            if (sameName.size() == 1 && claimed.add(keyOf(sameName.getFirst()))) {
-                subjects.add(paired(clone, sameName.getFirst(), HostedLink.MATCHED_BY_NAME, remoteKey, true));
+            boolean namesOne = sameName.size() == 1 && claimed.add(keyOf(sameName.getFirst()));
+            if (clone.kind() == CloneKind.UNREADABLE) {
+                // The folder is there, only unreadable: claiming its namesake keeps that from also being "missing" (and cloned onto it).
+                subjects.add(namesOne ? paired(clone, sameName.getFirst(), HostedLink.NOT_APPLICABLE, remoteKey, true)
+                        : localOnly(clone, HostedLink.NOT_APPLICABLE, null));
             } else if (clone.remotes().isEmpty()) {
-                subjects.add(localOnly(clone, HostedLink.NO_REMOTE, null));
+                // No remote to mismatch: it stays NO_REMOTE, paired with its namesake so that one is not "missing" too.
+                subjects.add(namesOne ? paired(clone, sameName.getFirst(), HostedLink.NO_REMOTE, null, true)
+                        : localOnly(clone, HostedLink.NO_REMOTE, null));
+            } else if (namesOne) {
+                subjects.add(paired(clone, sameName.getFirst(), HostedLink.MATCHED_BY_NAME, remoteKey, true));
             } else if (remoteKey != null && listedOwners.contains(remoteKey.substring(0, remoteKey.lastIndexOf('/')))) {
                 subjects.add(localOnly(clone, HostedLink.UPSTREAM_GONE, remoteKey));
             } else if (remoteKey != null && someHostedSourceDown) {
@@ -121,14 +140,15 @@ public final class InventoryMatcher {
         InventoryEntry entry = subject.entry();
         HostedRepository hosted = entry.hosted();
         LocalClone before = entry.local();
-        if (hosted == null || before == null || remotes.equals(before.remotes())
-                || (subject.link() != HostedLink.MATCHED_BY_REMOTE && subject.link() != HostedLink.MATCHED_BY_NAME)) {
+        if (hosted == null || before == null || remotes.equals(before.remotes()) || !RELINKABLE.contains(subject.link())) {
             return subject;
         }
         LocalClone now = new LocalClone(before.sourceId(), before.path(), before.kind(), remotes, before.enclosing(), before.problem());
         String remoteKey = Optional.ofNullable(now.primaryRemoteUrl()).flatMap(RemoteUrls::parse).map(RemoteRepository::key).orElse(null);
         HostedLink link;
-        if (keyOf(hosted).equals(remoteKey)) {
+        if (remotes.isEmpty()) {
+            link = HostedLink.NO_REMOTE;
+        } else if (keyOf(hosted).equals(remoteKey)) {
             link = HostedLink.MATCHED_BY_REMOTE;
         } else if (lower(folderName(now)).equals(lower(hosted.name()))) {
             link = HostedLink.MATCHED_BY_NAME;

@@ -39,6 +39,7 @@ final class BranchReader {
      */
     static List<BranchStatus> read(Config config, Map<String, Ref> refs, ObjectReader reader) throws IOException {
         Set<String> onSomeRemote = remoteBranchNames(config, refs);
+        boolean bare = config.getBoolean("core", null, "bare", false);
         List<BranchStatus> branches = new ArrayList<>();
         for (Ref ref : refs.values()) {
             if (!ref.getName().startsWith(Constants.R_HEADS)) {
@@ -46,6 +47,10 @@ final class BranchReader {
             }
             String name = Repository.shortenRefName(ref.getName());
             String tracking = new BranchConfig(config, name).getTrackingBranch();
+            if (tracking == null && bare) {
+                branches.add(bareBranch(config, refs, reader, name, ref));
+                continue;
+            }
             if (tracking == null) {
                 branches.add(new BranchStatus(name, null, 0, 0, false, onSomeRemote.contains(name)));
                 continue;
@@ -63,6 +68,51 @@ final class BranchReader {
         }
         branches.sort((a, b) -> a.name().compareTo(b.name()));
         return branches;
+    }
+
+    /**
+     * A bare repository's branch. Bare and mirror clones have no upstream configuration: after
+     * {@code git clone --bare} or {@code --mirror} the branches <em>are</em> the remote's, as last
+     * fetched, so "never pushed" would be wrong for every one of them. When a remote-tracking branch
+     * of the same name exists ({@code refs/remotes/<remote>/<name>}, a bare repository that fetches
+     * the usual way), the branch is compared with it; when a remote fetches straight into
+     * {@code refs/heads/} (a bare or mirror clone), whether the branch holds commits the remote lacks
+     * cannot be known without asking the remote, so none is claimed. Only a branch that no remote
+     * could have written is "never pushed".
+     */
+    private static BranchStatus bareBranch(Config config, Map<String, Ref> refs, ObjectReader reader, String name, Ref ref)
+            throws IOException {
+        List<String> remotes = new ArrayList<>(config.getSubsections("remote"));
+        // origin first: what the clone came from, and what a remote-tracking comparison should name.
+        remotes.sort((a, b) -> Boolean.compare(!a.equals(Constants.DEFAULT_REMOTE_NAME), !b.equals(Constants.DEFAULT_REMOTE_NAME)));
+        for (String remote : remotes) {
+            Ref tracking = refs.get(Constants.R_REMOTES + remote + "/" + name);
+            if (tracking != null && tracking.getObjectId() != null && ref.getObjectId() != null) {
+                int[] aheadBehind = aheadBehind(reader, name, ref.getObjectId(), tracking.getObjectId());
+                return new BranchStatus(name, remote + "/" + name, aheadBehind[0], aheadBehind[1], false, true);
+            }
+        }
+        boolean fetchedIntoHeads = remotes.stream().anyMatch(remote -> fetchesIntoHeads(config, remote));
+        return new BranchStatus(name, null, 0, 0, false, fetchedIntoHeads);
+    }
+
+    /** {@code git clone --bare} writes no fetch refspec (its fetches name refs explicitly); {@code --mirror} writes {@code +refs/*:refs/*}. */
+    private static boolean fetchesIntoHeads(Config config, String remote) {
+        if (config.getString("remote", remote, "url") == null) {
+            return false;
+        }
+        String[] refspecs = config.getStringList("remote", remote, "fetch");
+        if (refspecs.length == 0) {
+            return true;
+        }
+        for (String refspec : refspecs) {
+            int colon = refspec.indexOf(':');
+            String destination = colon < 0 ? "" : refspec.substring(colon + 1);
+            if (destination.equals("refs/*") || destination.startsWith(Constants.R_HEADS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return commits only on {@code local}, commits only on {@code upstream}: what {@code git status} counts */

@@ -48,8 +48,10 @@ final class FolderClassifier {
         Path outer = enclosing == null ? null : enclosing.path();
         if (Files.isDirectory(dotGit)) {
             if (!RepositoryCache.FileKey.isGitRepository(dotGit.toFile(), FS.DETECTED)) {
-                return unreadable(dir, outer, Problems.permissionDenied(dotGit)
-                        .orElse(".git is not a valid repository: HEAD, objects/ or refs/ is missing or broken"));
+                String problem = Problems.permissionDenied(dotGit)
+                        .orElse(".git is not a valid repository: HEAD, objects/ or refs/ is missing or broken");
+                return new Recognised(new LocalClone(sourceId, dir, CloneKind.UNREADABLE, remotesIfReadable(dotGit), outer, problem),
+                        false);
             }
             boolean submodule = enclosing != null && enclosing.submodules().contains(dir);
             return repository(dir, submodule ? CloneKind.SUBMODULE : CloneKind.WORKING_TREE, dotGit, outer, true);
@@ -95,6 +97,18 @@ final class FolderClassifier {
             return new Recognised(new LocalClone(sourceId, dir, kind, remotes, enclosing, null), descend);
         } catch (IOException | ConfigInvalidException | IllegalArgumentException e) {
             return unreadable(dir, enclosing, "cannot read the repository config: " + Problems.describe(e));
+        }
+    }
+
+    /**
+     * A broken repository (a garbage HEAD) often still has its config: its remote tells which hosted
+     * repository it is a clone of, so that one is not also reported as missing.
+     */
+    private static Map<String, String> remotesIfReadable(Path gitDir) {
+        try {
+            return RemotesReader.read(gitDir);
+        } catch (IOException | ConfigInvalidException | IllegalArgumentException e) {
+            return Map.of();
         }
     }
 

@@ -20,7 +20,9 @@ import org.eclipse.jgit.util.FS;
 /**
  * One depth-first walk below a root, collecting what {@link FolderClassifier} recognises. Symbolic
  * links to folders are followed (people link clones into their source folder), but every folder is
- * entered once, by its file key (device and inode), so a link back up the tree cannot loop.
+ * entered once, by its file key (device and inode), so a link back up the tree cannot loop. A
+ * folder reached through a link is reported under its real path: a clone linked into the root and
+ * also present there (or linked twice) is one repository, whichever name sorts first.
  */
 final class FolderWalk {
 
@@ -50,14 +52,16 @@ final class FolderWalk {
      *
      * @param depth     levels below the root
      * @param enclosing the repository the folder sits in, or {@code null}
-     * @return whether anything was reported at or below this folder
+     * @return whether anything was reported at or below this folder, or it was entered before (and is
+     *         accounted for where it was first met)
      */
-    boolean visit(Path dir, int depth, Enclosing enclosing) throws InterruptedException {
+    boolean visit(Path path, int depth, Enclosing enclosing) throws InterruptedException {
         if (Thread.interrupted()) {
-            throw new InterruptedException("scan of " + dir + " cancelled");
+            throw new InterruptedException("scan of " + path + " cancelled");
         }
+        Path dir = followLink(path);
         if (!enterOnce(dir)) {
-            return false;
+            return true;
         }
         Recognised recognised = classifier.classify(dir, enclosing);
         if (recognised != null) {
@@ -112,6 +116,18 @@ final class FolderWalk {
         }
         children.sort(null);
         return children;
+    }
+
+    /** @return the real path of a symbolic link, else the path itself (also when the link cannot be resolved) */
+    static Path followLink(Path path) {
+        if (!Files.isSymbolicLink(path)) {
+            return path;
+        }
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     /**

@@ -96,7 +96,7 @@ public final class LocalFolderSource implements RepositorySource {
             walk.enterOnce(root);
             for (Path child : rootFolders()) {
                 if (!walk.visit(child, 1, null)) {
-                    walk.clones().add(new LocalClone(id(), child, CloneKind.NOT_A_REPOSITORY, Map.of(), null,
+                    walk.clones().add(new LocalClone(id(), FolderWalk.followLink(child), CloneKind.NOT_A_REPOSITORY, Map.of(), null,
                             "no Git repository within " + depth + (depth == 1 ? " level" : " levels")));
                 }
             }

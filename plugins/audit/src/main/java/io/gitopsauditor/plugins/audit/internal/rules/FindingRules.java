@@ -34,7 +34,10 @@ public final class FindingRules {
             case NOT_CLONED -> findings.add(Finding.of(MISSING, "On GitHub (" + hosted.fullName() + ") but not cloned here.")
                     .withFix(hosted.archived() ? null : "clone"));
             case NOT_APPLICABLE -> findings.add(notApplicable(subject, clone));
-            case NO_REMOTE -> findings.add(Finding.of(NO_REMOTE, "No remote is configured: every commit exists only on this disk."));
+            case NO_REMOTE -> findings.add(hosted == null
+                    ? Finding.of(NO_REMOTE, "No remote is configured: every commit exists only on this disk.")
+                    : Finding.of(NO_REMOTE, "No remote is configured: every commit exists only on this disk. GitHub has "
+                            + hosted.fullName() + ", whose name this folder has.").withFix("set-remote"));
             case UPSTREAM_GONE -> findings.add(Finding.of(DELETED_UPSTREAM, "The remote points to " + subject.remoteLocation()
                     + ", which its owner's GitHub account no longer lists (deleted, renamed or made private)."));
             case UNKNOWN -> findings.add(Finding.of(HOSTED_UNKNOWN, "GitHub could not be reached, so whether "

@@ -135,6 +135,26 @@ class LocalFolderSourceTest {
     }
 
     @Test
+    void aSymlinkToARepositoryUnderTheRootIsReportedOnceUnderItsRealPathWhicheverSortsFirst() throws Exception {
+        init(root.resolve("middle")).close();
+        Files.createSymbolicLink(root.resolve("a-link"), root.resolve("middle"));
+        Files.createSymbolicLink(root.resolve("z-link"), root.resolve("middle"));
+        SourceScan scan = scan();
+        assertThat(scan.clones()).extracting(LocalClone::path, LocalClone::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(root.resolve("middle").toRealPath(), CloneKind.WORKING_TREE));
+        assertThat(scan.warnings()).isEmpty();
+    }
+
+    @Test
+    void aSymlinkToARepositoryOutsideTheRootIsFollowedOnce(@TempDir Path elsewhere) throws Exception {
+        init(elsewhere.resolve("outside")).close();
+        Files.createSymbolicLink(root.resolve("linked"), elsewhere.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("linked-again"), elsewhere.resolve("outside"));
+        assertThat(scan().clones()).extracting(LocalClone::path, LocalClone::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(elsewhere.resolve("outside").toRealPath(), CloneKind.WORKING_TREE));
+    }
+
+    @Test
     void brokenGitFolderIsUnreadableWithAWarning() throws Exception {
         init(root.resolve("broken")).close();
         Files.writeString(root.resolve("broken/.git/HEAD"), "garbage\n");

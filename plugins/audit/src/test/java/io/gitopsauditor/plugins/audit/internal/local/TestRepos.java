@@ -11,7 +11,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** Builds real repositories for tests: JGit's porcelain where it can, the git CLI for worktrees and submodules. */
-final class TestRepos {
+public final class TestRepos {
 
     static final PersonIdent ME = new PersonIdent("Test", "test@example.org");
 
@@ -35,7 +35,7 @@ final class TestRepos {
     }
 
     /** Runs git with a fixed identity, local file transport allowed (for submodules), and no user config. */
-    static String git(Path dir, String... args) throws Exception {
+    public static String git(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
                 "-c", "protocol.file.allow=always", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"));
         command.addAll(List.of(args));
