@@ -10,6 +10,7 @@ import io.gitopsauditor.plugins.audit.internal.fix.FixRunner;
 import io.gitopsauditor.plugins.audit.internal.rest.AuditResource;
 import io.gitopsauditor.plugins.audit.internal.run.AuditService;
 import io.gitopsauditor.plugins.audit.internal.store.AuditStore;
+import io.gitopsauditor.plugins.audit.internal.store.StoredUrlRedaction;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,11 @@ public final class AuditPlugin implements Plugin {
 
     @Override
     public void start(PluginContext context) {
+        // Before anything is read back and served: older versions stored remotes with their credentials.
+        int redacted = new StoredUrlRedaction(context::database).run();
+        if (redacted > 0) {
+            context.logger().log(System.Logger.Level.INFO, "removed credentials from remote URLs in {0} stored row(s)", redacted);
+        }
         service.restore();
         service.currentResult().ifPresent(watch::follow);
         if (!settings.schedule().isZero()) {

@@ -33,15 +33,16 @@ final class HostedRepositoryMapper {
      */
     Optional<HostedRepository> map(GHRepository repository, Consumer<String> warnings) {
         String fullName = repository.getOwnerName() + "/" + repository.getName();
-        String cloneUrl = repository.getHttpTransportUrl();
-        String webUrl = text(repository.getHtmlUrl());
+        // Redacted like local remotes, in case a proxy or an Enterprise Server put credentials in them.
+        String cloneUrl = RemoteUrls.redact(repository.getHttpTransportUrl());
+        String webUrl = RemoteUrls.redact(text(repository.getHtmlUrl()));
         Optional<String> host = GitHubHosts.cloneHost(apiHost, cloneUrl, webUrl);
         if (repository.getOwnerName() == null || repository.getName() == null || cloneUrl == null || host.isEmpty()) {
             warnings.accept("GitHub listed " + fullName + " without an owner, name or clone URL; left out");
             return Optional.empty();
         }
         return Optional.of(new HostedRepository(sourceId, host.get(), repository.getOwnerName(), repository.getName(),
-                cloneUrl, repository.getSshUrl(), webUrl, repository.getDefaultBranch(), repository.isFork(),
+                cloneUrl, RemoteUrls.redact(repository.getSshUrl()), webUrl, repository.getDefaultBranch(), repository.isFork(),
                 repository.isArchived(), repository.isPrivate(), instant(repository.getPushedAt()),
                 repository.getDescription()));
     }
