@@ -7,6 +7,7 @@ import io.gitopsauditor.plugin.api.inventory.RepositoryInventory;
 import io.gitopsauditor.plugin.api.spi.Plugin;
 import io.gitopsauditor.plugins.audit.internal.fix.FixPlanner;
 import io.gitopsauditor.plugins.audit.internal.fix.FixRunner;
+import io.gitopsauditor.plugins.audit.internal.github.CloneUrlPolicy;
 import io.gitopsauditor.plugins.audit.internal.rest.AuditResource;
 import io.gitopsauditor.plugins.audit.internal.run.AuditService;
 import io.gitopsauditor.plugins.audit.internal.store.AuditStore;
@@ -51,7 +52,7 @@ public final class AuditPlugin implements Plugin {
                 context.logger(), settings.keepRuns());
         watch = new CloneWatch(settings, service, context.logger());
         service.onFinished(result -> watch.follow(result));
-        FixPlanner planner = new FixPlanner(settings.cloneRoot());
+        FixPlanner planner = new FixPlanner(settings.cloneRoot(), CloneUrlPolicy.forApi(context.github().apiUrl()));
         context.rest().resource(new AuditResource(service, store, settings, planner, new FixRunner(planner, context.github())));
         context.extensions().provide(RepositoryInventory.class, service);
         if (AuditPlugin.class.getModule().getClassLoader().getResource("META-INF/ui/audit/index.js") != null) {

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, String> tokenOwners = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, Path> gitRepositories = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(90_000_000);
     private RateLimitWindow rateLimit = new RateLimitWindow(60, 60, Instant.now().plus(Duration.ofHours(1)));
@@ -185,6 +187,22 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     /**
+     * Serves a bare repository over git's "dumb" HTTP protocol at {@code <url()>/<owner>/<name>.git}
+     * and lists that as the repository's {@code clone_url}: the one origin the clone fix accepts
+     * when {@code github.api-url} is this fake, so cloning works without a network.
+     *
+     * @param bare a bare repository on disk
+     * @return this fake
+     * @throws IllegalArgumentException when the owner does not list that repository
+     */
+    public FakeGitHub withGitRepository(String owner, String repository, Path bare) {
+        String prefix = "/" + owner + "/" + repository + ".git";
+        withCloneUrl(owner, repository, url() + prefix);
+        gitRepositories.put(prefix, bare);
+        return this;
+    }
+
+    /**
      * Answers every request to {@code path} (exact, without query) with this status and body,
      * still with rate-limit headers.
      *
@@ -254,6 +272,9 @@ public final class FakeGitHub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (GitOverHttp.serve(exchange, path, gitRepositories)) {
+                return;
+            }
             String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             Optional<String> authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
             requests.add(new Request(exchange.getRequestMethod(), path, query, authorization.isPresent()));
