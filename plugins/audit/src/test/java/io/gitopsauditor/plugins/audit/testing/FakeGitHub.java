@@ -176,13 +176,28 @@ public final class FakeGitHub implements AutoCloseable {
      * @throws IllegalArgumentException when the owner does not list that repository
      */
     public FakeGitHub withCloneUrl(String owner, String repository, String cloneUrl) {
+        return withField(owner, repository, "clone_url", cloneUrl);
+    }
+
+    /**
+     * Sets (or, with {@code null}, removes) one field of a listed repository as GitHub would send
+     * it, e.g. an {@code html_url} that is no URL, to see what a bad entry does.
+     *
+     * @return this fake
+     * @throws IllegalArgumentException when the owner does not list that repository
+     */
+    public FakeGitHub withField(String owner, String repository, String field, String value) {
         Account account = accounts.get(key(owner));
         ObjectNode listed = account == null ? null : account.repositories().stream()
                 .filter(r -> r.path("name").asText().equals(repository)).findFirst().orElse(null);
         if (listed == null) {
             throw new IllegalArgumentException(owner + " lists no repository " + repository);
         }
-        listed.put("clone_url", cloneUrl);
+        if (value == null) {
+            listed.remove(field);
+        } else {
+            listed.put(field, value);
+        }
         return this;
     }
 

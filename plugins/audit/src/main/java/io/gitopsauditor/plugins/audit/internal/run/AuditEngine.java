@@ -107,9 +107,8 @@ public final class AuditEngine {
         } catch (SourceUnavailableException e) {
             return unavailable(source, e.getMessage(), at);
         } catch (RuntimeException e) {
-            // A third-party source's bug must not end the run; its message is all that is shown.
-            return unavailable(source, "the source failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), at);
+            // A third-party source's bug must not end the run; its message is all that is shown (never a class name).
+            return unavailable(source, "the source failed unexpectedly" + (e.getMessage() == null ? "" : ": " + e.getMessage()), at);
         }
     }
 
