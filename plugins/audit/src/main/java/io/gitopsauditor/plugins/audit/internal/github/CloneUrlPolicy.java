@@ -43,7 +43,8 @@ public final class CloneUrlPolicy {
         }
         String host = apiUrl.getHost() == null ? "" : apiUrl.getHost().toLowerCase(Locale.ROOT);
         String port = apiUrl.getPort() < 0 ? "" : ":" + apiUrl.getPort();
-        return new CloneUrlPolicy(apiUrl.getScheme().toLowerCase(Locale.ROOT) + "://" + host + port, host);
+        String scheme = apiUrl.getScheme() == null ? "https" : apiUrl.getScheme().toLowerCase(Locale.ROOT);
+        return new CloneUrlPolicy(scheme + "://" + host + port, host);
     }
 
     /**
