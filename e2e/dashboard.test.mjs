@@ -95,7 +95,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     await fix.getByRole("button", { name: "Run fix" }).click();
     const dialog = page.locator("dialog[open]");
     await dialog.waitFor();
-    assert.match(await dialog.textContent(), /git -C \S+behind fetch/);
+    assert.match(await dialog.textContent(), /git -C '\S+behind' fetch --all/);
     await screenshot(page, work, "audit-fix-confirm.png", { fullPage: false });
     await dialog.getByRole("button", { name: "Run fix" }).click();
     await fix.locator("strong", { hasText: "done" }).waitFor({ timeout: 15_000 });

@@ -7,9 +7,11 @@ import io.gitopsauditor.plugin.api.inventory.RepositoryInventory;
 import io.gitopsauditor.plugin.api.spi.Plugin;
 import io.gitopsauditor.plugins.audit.internal.fix.FixPlanner;
 import io.gitopsauditor.plugins.audit.internal.fix.FixRunner;
+import io.gitopsauditor.plugins.audit.internal.github.CloneUrlPolicy;
 import io.gitopsauditor.plugins.audit.internal.rest.AuditResource;
 import io.gitopsauditor.plugins.audit.internal.run.AuditService;
 import io.gitopsauditor.plugins.audit.internal.store.AuditStore;
+import io.gitopsauditor.plugins.audit.internal.store.StoredUrlRedaction;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +52,7 @@ public final class AuditPlugin implements Plugin {
                 context.logger(), settings.keepRuns());
         watch = new CloneWatch(settings, service, context.logger());
         service.onFinished(result -> watch.follow(result));
-        FixPlanner planner = new FixPlanner(settings.cloneRoot());
+        FixPlanner planner = new FixPlanner(settings.cloneRoot(), CloneUrlPolicy.forApi(context.github().apiUrl()));
         context.rest().resource(new AuditResource(service, store, settings, planner, new FixRunner(planner, context.github())));
         context.extensions().provide(RepositoryInventory.class, service);
         if (AuditPlugin.class.getModule().getClassLoader().getResource("META-INF/ui/audit/index.js") != null) {
@@ -60,6 +62,11 @@ public final class AuditPlugin implements Plugin {
 
     @Override
     public void start(PluginContext context) {
+        // Before anything is read back and served: older versions stored remotes with their credentials.
+        int redacted = new StoredUrlRedaction(context::database).run();
+        if (redacted > 0) {
+            context.logger().log(System.Logger.Level.INFO, "removed credentials from remote URLs in {0} stored row(s)", redacted);
+        }
         service.restore();
         service.currentResult().ifPresent(watch::follow);
         if (!settings.schedule().isZero()) {

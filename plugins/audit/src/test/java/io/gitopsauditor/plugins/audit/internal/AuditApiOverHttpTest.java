@@ -72,9 +72,12 @@ class AuditApiOverHttpTest {
                 FakeRepository.named("website"), FakeRepository.named("feature"), FakeRepository.named("stashed"),
                 FakeRepository.named("tools"), FakeRepository.named("old").asArchived(), FakeRepository.named("dotfiles"),
                 FakeRepository.named("ghost")));
-        // Clones the clone fix can make without a network: one from a local bare repository, one from nowhere.
-        github.withCloneUrl(OWNER, "dotfiles", bareWithOneCommit(remotes, "dotfiles").toUri().toString());
-        github.withCloneUrl(OWNER, "ghost", remotes.resolve("no-such-repository.git").toUri().toString());
+        // Clones the clone fix can make without a network, from the fake's own origin (the only one it accepts
+        // when github.api-url is the fake): one it serves over HTTP, one it does not have.
+        github.withGitRepository(OWNER, "dotfiles", bareWithOneCommit(remotes, "dotfiles"));
+        github.withCloneUrl(OWNER, "ghost", github.url() + "/octocat/ghost.git");
+        // The set-remote fix points origin at the fake too, for the same reason.
+        github.withCloneUrl(OWNER, "tools", github.url() + "/octocat/tools.git");
 
         clone("app", "https://github.com/octocat/app.git").close();
         try (Git dirty = clone("dirty", "https://github.com/octocat/dirty.git")) {
@@ -228,7 +231,7 @@ class AuditApiOverHttpTest {
         assertThat(names(page("source=github:octocat"))).containsExactlyInAnyOrder("app", "dirty", "website", "feature",
                 "stashed", "tools", "old", "dotfiles", "ghost");
         assertThat(names(page("q=WEB"))).containsExactly("website");
-        assertThat(names(page("q=" + URLEncoder.encode("github.com/octocat/too", StandardCharsets.UTF_8)))).containsExactly("tools");
+        assertThat(names(page("q=" + URLEncoder.encode("127.0.0.1/octocat/too", StandardCharsets.UTF_8)))).containsExactly("tools");
         assertThat(names(page("state=clean&q=website"))).isEmpty();
 
         assertThat(names(page("sort=name&order=asc&limit=5"))).containsExactly("app", "corrupt", "dirty", "dotfiles", "elsewhere");
@@ -311,10 +314,11 @@ class AuditApiOverHttpTest {
         assertThat(setRemote.get(0).path("fix").asText()).isEqualTo("set-remote");
         assertThat(setRemote.get(0).path("possible").asBoolean()).isTrue();
         assertThat(setRemote.get(0).path("commands")).extracting(JsonNode::asText).containsExactly(
-                "git -C " + root.resolve("tools") + " remote set-url origin https://github.com/octocat/tools.git");
+                "git -C '" + root.resolve("tools") + "' remote set-url -- origin '" + github.url() + "/octocat/tools.git'");
         JsonNode clone = json(ok(server.get("/api/audit/repositories/" + idOf("dotfiles") + "/fixes")));
         assertThat(clone).extracting(f -> f.path("fix").asText()).containsExactly("clone");
-        assertThat(clone.get(0).path("commands").get(0).asText()).startsWith("git clone file:").endsWith(" " + root.resolve("dotfiles"));
+        assertThat(clone.get(0).path("commands").get(0).asText())
+                .isEqualTo("git clone -- '" + github.url() + "/octocat/dotfiles.git' '" + root.resolve("dotfiles") + "'");
     }
 
     @Test
@@ -340,7 +344,7 @@ class AuditApiOverHttpTest {
         JsonNode entries = inventory.path("entries");
         assertThat(entries).hasSize(12);
         JsonNode dotfiles = StreamSupport.stream(entries.spliterator(), false)
-                .filter(e -> e.path("key").asText().equals("github.com/octocat/dotfiles")).findFirst().orElseThrow();
+                .filter(e -> e.path("key").asText().equals("127.0.0.1/octocat/dotfiles")).findFirst().orElseThrow();
         assertThat(dotfiles.has("local")).isFalse();
         assertThat(dotfiles.path("hosted").path("name").asText()).isEqualTo("dotfiles");
         JsonNode notes = StreamSupport.stream(entries.spliterator(), false)
@@ -509,8 +513,8 @@ class AuditApiOverHttpTest {
             JsonNode record = json(preview);
             assertThat(record.path("dryRun").asBoolean()).isTrue();
             assertThat(record.path("outcome").asText()).isEqualTo("previewed");
-            assertThat(record.path("message").asText()).isEqualTo("Would run: git -C " + root.resolve("tools")
-                    + " remote set-url origin https://github.com/octocat/tools.git");
+            assertThat(record.path("message").asText()).isEqualTo("Would run: git -C '" + root.resolve("tools")
+                    + "' remote set-url -- origin '" + github.url() + "/octocat/tools.git'");
         }
         assertThat(origin("tools")).as("a preview changes nothing").isEqualTo("https://github.com/someone-else/tools.git");
         assertThat(problem(server.postJson("/api/audit/repositories/" + idOf("app") + "/fixes/clone", "{}"), 400)
@@ -526,8 +530,8 @@ class AuditApiOverHttpTest {
     @Order(31)
     void settingAMismatchedRemoteRunsAndRereadsTheClone() throws Exception {
         String tools = idOf("tools");
-        assertThat(runFix(tools, "set-remote").path("message").asText()).isEqualTo("origin now points to https://github.com/octocat/tools.git.");
-        assertThat(origin("tools")).isEqualTo("https://github.com/octocat/tools.git");
+        assertThat(runFix(tools, "set-remote").path("message").asText()).isEqualTo("origin now points to " + github.url() + "/octocat/tools.git.");
+        assertThat(origin("tools")).isEqualTo(github.url() + "/octocat/tools.git");
 
         JsonNode after = json(ok(server.get("/api/audit/repositories/" + tools)));
         assertThat(after.path("state").asText()).as("re-read at once, without a run").isEqualTo("CLEAN");
@@ -571,7 +575,7 @@ class AuditApiOverHttpTest {
                 .as("newest first").containsExactly("clone failed false", "clone done false", "set-remote done false",
                         "set-remote previewed true", "set-remote previewed true", "set-remote previewed true");
         assertThat(log.get(0).path("message").asText()).startsWith("clone failed: ");
-        assertThat(log.get(0).path("commands").get(0).asText()).startsWith("git clone file:");
+        assertThat(log.get(0).path("commands").get(0).asText()).startsWith("git clone -- '" + github.url());
         assertThat(log.get(0).path("at").asText()).isNotEmpty();
 
         String tools = idOf("tools");

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, String> tokenOwners = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, Path> gitRepositories = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(90_000_000);
     private RateLimitWindow rateLimit = new RateLimitWindow(60, 60, Instant.now().plus(Duration.ofHours(1)));
@@ -174,13 +176,44 @@ public final class FakeGitHub implements AutoCloseable {
      * @throws IllegalArgumentException when the owner does not list that repository
      */
     public FakeGitHub withCloneUrl(String owner, String repository, String cloneUrl) {
+        return withField(owner, repository, "clone_url", cloneUrl);
+    }
+
+    /**
+     * Sets (or, with {@code null}, removes) one field of a listed repository as GitHub would send
+     * it, e.g. an {@code html_url} that is no URL, to see what a bad entry does.
+     *
+     * @return this fake
+     * @throws IllegalArgumentException when the owner does not list that repository
+     */
+    public FakeGitHub withField(String owner, String repository, String field, String value) {
         Account account = accounts.get(key(owner));
         ObjectNode listed = account == null ? null : account.repositories().stream()
                 .filter(r -> r.path("name").asText().equals(repository)).findFirst().orElse(null);
         if (listed == null) {
             throw new IllegalArgumentException(owner + " lists no repository " + repository);
         }
-        listed.put("clone_url", cloneUrl);
+        if (value == null) {
+            listed.remove(field);
+        } else {
+            listed.put(field, value);
+        }
+        return this;
+    }
+
+    /**
+     * Serves a bare repository over git's "dumb" HTTP protocol at {@code <url()>/<owner>/<name>.git}
+     * and lists that as the repository's {@code clone_url}: the one origin the clone fix accepts
+     * when {@code github.api-url} is this fake, so cloning works without a network.
+     *
+     * @param bare a bare repository on disk
+     * @return this fake
+     * @throws IllegalArgumentException when the owner does not list that repository
+     */
+    public FakeGitHub withGitRepository(String owner, String repository, Path bare) {
+        String prefix = "/" + owner + "/" + repository + ".git";
+        withCloneUrl(owner, repository, url() + prefix);
+        gitRepositories.put(prefix, bare);
         return this;
     }
 
@@ -254,6 +287,9 @@ public final class FakeGitHub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (GitOverHttp.serve(exchange, path, gitRepositories)) {
+                return;
+            }
             String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             Optional<String> authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
             requests.add(new Request(exchange.getRequestMethod(), path, query, authorization.isPresent()));

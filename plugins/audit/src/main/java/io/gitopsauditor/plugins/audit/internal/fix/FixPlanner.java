@@ -1,14 +1,18 @@
 package io.gitopsauditor.plugins.audit.internal.fix;
 
 import io.gitopsauditor.plugin.api.inventory.HostedRepository;
+import io.gitopsauditor.plugins.audit.internal.github.CloneUrlPolicy;
 import io.gitopsauditor.plugins.audit.internal.github.RemoteUrls;
 import io.gitopsauditor.plugins.audit.internal.model.Finding;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,18 +20,29 @@ import java.util.Set;
  * Plans the safe fixes a report's findings offer. Every fix only adds: a clone into an empty
  * place, a fetch (no prune), a remote URL or the remote's default-branch pointer. Nothing that
  * deletes, discards or resets is offered.
+ *
+ * <p>Names and URLs come from GitHub's answers, so they are checked here, before a preview is
+ * shown: a clone goes only into a new, direct child folder of the clone root named by a safe
+ * repository name, and only URLs {@link CloneUrlPolicy} accepts are cloned or written into a
+ * config. A plan that fails a check is "not possible", with the reason, and shows no command.
+ * Previews are {@link ShellWords shell-quoted} with {@code --} before positional arguments.
  */
 public final class FixPlanner {
     private final Path cloneRoot;
+    private final CloneUrlPolicy urls;
 
-    /** @param cloneRoot where missing repositories are cloned, or {@code null} when no root is configured */
-    public FixPlanner(Path cloneRoot) {
+    /**
+     * @param cloneRoot where missing repositories are cloned, or {@code null} when no root is configured
+     * @param urls      which clone and remote URLs the fixes may use
+     */
+    public FixPlanner(Path cloneRoot, CloneUrlPolicy urls) {
         this.cloneRoot = cloneRoot;
+        this.urls = Objects.requireNonNull(urls, "urls");
     }
 
     public List<FixPlan> plans(RepositoryReport report) {
         Set<String> fixes = new LinkedHashSet<>();
-        report.findings().stream().map(Finding::fix).filter(java.util.Objects::nonNull).forEach(fixes::add);
+        report.findings().stream().map(Finding::fix).filter(Objects::nonNull).forEach(fixes::add);
         List<FixPlan> plans = new ArrayList<>();
         for (String fix : fixes) {
             plan(report, fix).ifPresent(plans::add);
@@ -39,16 +54,26 @@ public final class FixPlanner {
         return switch (fix) {
             case "clone" -> cloneable(report);
             case "fetch" -> local(report).map(path -> new FixPlan("fetch", "Fetch every remote (nothing local changes)",
-                    List.of(git(path, "fetch", "--all")), true, null));
+                    List.of(ShellWords.git(path, List.of("fetch", "--all"))), true, null));
             case "set-remote" -> setRemote(report);
             case "set-remote-head" -> setRemoteHead(report);
             default -> Optional.empty();
         };
     }
 
-    /** Where the clone fix would put a repository. */
+    /**
+     * Where the clone fix would put a repository: the clone root's direct child named like it.
+     *
+     * @return that folder, or empty without a clone root or when the name is not a safe folder name
+     */
     public Optional<Path> cloneTarget(HostedRepository hosted) {
-        return Optional.ofNullable(cloneRoot).map(root -> root.resolve(hosted.name()));
+        if (cloneRoot == null || !CloneUrlPolicy.safeName(hosted.name())) {
+            return Optional.empty();
+        }
+        Path root = cloneRoot.toAbsolutePath().normalize();
+        Path target = root.resolve(hosted.name()).normalize();
+        // Belt and braces: a safe name cannot leave the root, and this holds whatever the name rules become.
+        return Objects.equals(target.getParent(), root) ? Optional.of(target) : Optional.empty();
     }
 
     private Optional<FixPlan> cloneable(RepositoryReport report) {
@@ -56,15 +81,39 @@ public final class FixPlanner {
         if (hosted == null || report.local() != null) {
             return Optional.empty();
         }
+        String title = "Clone " + hosted.fullName();
+        if (cloneRoot == null) {
+            return Optional.of(blocked("clone", title, "no folder to clone into: set plugins.audit.clone-root or plugins.audit.roots"));
+        }
         Optional<Path> target = cloneTarget(hosted);
         if (target.isEmpty()) {
-            return Optional.of(new FixPlan("clone", "Clone " + hosted.fullName(), List.of(), false,
-                    "no folder to clone into: set plugins.audit.clone-root or plugins.audit.roots"));
+            return Optional.of(blocked("clone", title, "not possible: " + CloneUrlPolicy.nameRefusal(hosted.name()).orElse(
+                    "the name does not stay inside the clone root")));
         }
-        String command = "git clone " + quote(RemoteUrls.redact(hosted.cloneUrl())) + " " + quote(target.get().toString());
-        boolean free = !Files.exists(target.get());
-        return Optional.of(new FixPlan("clone", "Clone " + hosted.fullName() + " into " + target.get(), List.of(command), free,
+        Optional<String> refusal = urls.refusal(hosted.cloneUrl()).map(reason -> "not possible: " + reason);
+        Optional<String> outside = refusal.isPresent() ? Optional.empty() : outsideRoot(target.get());
+        if (refusal.isPresent() || outside.isPresent()) {
+            return Optional.of(blocked("clone", title, refusal.orElseGet(outside::get)));
+        }
+        String command = ShellWords.command(List.of("git", "clone", "--"), hosted.cloneUrl(), target.get().toString());
+        boolean free = !Files.exists(target.get(), LinkOption.NOFOLLOW_LINKS);
+        return Optional.of(new FixPlan("clone", title + " into " + target.get(), List.of(command), free,
                 free ? null : target.get() + " already exists; move it away or clone by hand"));
+    }
+
+    /**
+     * The root must exist, and the target's real parent must be the root's real path: a root that is
+     * a symbolic link is fine, a target that leads elsewhere is not.
+     */
+    private Optional<String> outsideRoot(Path target) {
+        try {
+            Path realRoot = cloneRoot.toRealPath();
+            Path realParent = target.getParent().toRealPath();
+            return realParent.equals(realRoot) ? Optional.empty()
+                    : Optional.of("not possible: " + target + " is not inside the clone root " + cloneRoot);
+        } catch (IOException missing) {
+            return Optional.of("not possible: the clone root " + cloneRoot + " does not exist");
+        }
     }
 
     private Optional<FixPlan> setRemote(RepositoryReport report) {
@@ -74,10 +123,14 @@ public final class FixPlanner {
             return Optional.empty();
         }
         String current = report.local().remotes().get("origin");
+        String title = "Point origin at " + hosted.fullName() + (current == null ? "" : " (was " + RemoteUrls.redact(current) + ")");
         String url = remoteUrlFor(report);
-        String command = current == null ? git(path.get(), "remote", "add", "origin", url) : git(path.get(), "remote", "set-url", "origin", url);
-        return Optional.of(new FixPlan("set-remote", "Point origin at " + hosted.fullName()
-                + (current == null ? "" : " (was " + RemoteUrls.redact(current) + ")"), List.of(command), true, null));
+        Optional<String> refusal = urls.refusal(url);
+        if (refusal.isPresent()) {
+            return Optional.of(blocked("set-remote", title, "not possible: " + refusal.get()));
+        }
+        String command = ShellWords.git(path.get(), List.of("remote", current == null ? "add" : "set-url", "--", "origin"), url);
+        return Optional.of(new FixPlan("set-remote", title, List.of(command), true, null));
     }
 
     /** The URL set-remote points origin at: SSH if origin used SSH, else HTTPS. */
@@ -94,27 +147,16 @@ public final class FixPlanner {
             return Optional.empty();
         }
         return Optional.of(new FixPlan("set-remote-head", "Record " + hosted.defaultBranch() + " as origin's default branch",
-                List.of(git(path.get(), "fetch", "origin"), git(path.get(), "remote", "set-head", "origin", hosted.defaultBranch())),
+                List.of(ShellWords.git(path.get(), List.of("fetch", "origin")),
+                        ShellWords.git(path.get(), List.of("remote", "set-head", "--", "origin"), hosted.defaultBranch())),
                 true, null));
+    }
+
+    private static FixPlan blocked(String fix, String title, String reason) {
+        return new FixPlan(fix, title, List.of(), false, reason);
     }
 
     private static Optional<Path> local(RepositoryReport report) {
         return report.local() == null || report.local().problem() != null ? Optional.empty() : Optional.of(report.local().path());
-    }
-
-    private static String git(Path path, String... arguments) {
-        List<String> words = new ArrayList<>(List.of("git", "-C", quote(path.toString())));
-        for (String argument : arguments) {
-            words.add(quote(argument));
-        }
-        return String.join(" ", words);
-    }
-
-    /** Shell-quotes what needs it, so a previewed command can be pasted as is. */
-    static String quote(String word) {
-        if (word.matches("[A-Za-z0-9@%+=:,./_-]+")) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\"'\"'") + "'";
     }
 }

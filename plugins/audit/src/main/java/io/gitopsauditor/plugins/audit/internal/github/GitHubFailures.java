@@ -83,7 +83,8 @@ final class GitHubFailures {
         if (find(failure, JsonProcessingException.class).isPresent()) {
             return "GitHub at " + where() + " answered something that is not the JSON of its API";
         }
-        return "listing " + owner + "'s repositories on GitHub failed: " + failure.getClass().getSimpleName();
+        // No class name: it means nothing to the reader. The failure stays the exception's cause, for the log.
+        return "listing " + owner + "'s repositories on GitHub failed unexpectedly; try again, and see the server log if it persists";
     }
 
     private String limitReached(GitHubLimitReachedException limit) {

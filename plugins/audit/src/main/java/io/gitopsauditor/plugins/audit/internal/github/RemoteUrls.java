@@ -55,7 +55,10 @@ public final class RemoteUrls {
      * Removes credentials from a remote URL so it can be shown or logged. For {@code http(s)} the
      * whole user info goes, because a token alone may stand in the user name
      * ({@code https://ghp_xxx@github.com/...}); for other schemes only a password goes, since
-     * {@code git@} names the SSH login, not a secret. Anything that is not a URL is returned as is.
+     * {@code git@} names the SSH login, not a secret. The scp-like form has no password field, but
+     * {@code user:secret@host:o/n} is sometimes written anyway; the part after the colon goes.
+     * Anything else (a local path) is returned as is. Host and path are kept, so a redacted URL
+     * still {@linkplain #parse parses} to the same repository.
      *
      * @param url a remote URL, possibly with credentials
      * @return the same URL without them
@@ -66,7 +69,7 @@ public final class RemoteUrls {
         }
         int schemeEnd = url.indexOf("://");
         if (schemeEnd <= 0) {
-            return url;
+            return redactScpLike(url);
         }
         int authorityStart = schemeEnd + 3;
         int authorityEnd = url.indexOf('/', authorityStart);
@@ -81,6 +84,20 @@ public final class RemoteUrls {
         String kept = scheme.startsWith("http") ? "" : (colon < 0 ? userInfo : userInfo.substring(0, colon)) + "@";
         return url.substring(0, authorityStart) + kept + authority.substring(at + 1)
                 + (authorityEnd < 0 ? "" : url.substring(authorityEnd));
+    }
+
+    /** {@code user:secret@host:o/n} becomes {@code user@host:o/n}; a slash before the {@code @} means a path, kept. */
+    private static String redactScpLike(String remote) {
+        int at = remote.indexOf('@');
+        if (at < 0) {
+            return remote;
+        }
+        String userInfo = remote.substring(0, at);
+        int colon = userInfo.indexOf(':');
+        if (colon < 0 || userInfo.contains("/") || userInfo.contains("\\")) {
+            return remote;
+        }
+        return userInfo.substring(0, colon) + remote.substring(at);
     }
 
     /** {@code [user@]host:owner/name}, as long as it is not a local path. */

@@ -1,5 +1,6 @@
 package io.gitopsauditor.plugins.audit.internal.local;
 
+import io.gitopsauditor.plugins.audit.internal.github.RemoteUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,6 +13,12 @@ import org.eclipse.jgit.util.FS;
 /**
  * Reads a repository's remotes straight from its config file, without opening the repository:
  * scanning a folder of hundreds of clones must stay cheap.
+ *
+ * <p>This is where every local remote URL enters the audit (the folder scan and the clone
+ * inspector both read remotes here), so credentials written into a URL
+ * ({@code https://user:token@host/...}) are {@linkplain RemoteUrls#redact removed} here, before
+ * anything is stored, sent, exported or handed to other plugins. Host and path stay, so matching
+ * a clone with its hosted repository is unchanged. Git itself still reads the config file.
  */
 final class RemotesReader {
 
@@ -29,13 +36,13 @@ final class RemotesReader {
         return remotes(config);
     }
 
-    /** @return remote name to fetch URL from a loaded config, remotes without a URL left out */
+    /** @return remote name to fetch URL (without credentials) from a loaded config, remotes without a URL left out */
     static Map<String, String> remotes(Config config) {
         Map<String, String> remotes = new LinkedHashMap<>();
         for (String name : config.getSubsections("remote")) {
             String url = config.getString("remote", name, "url");
             if (url != null) {
-                remotes.put(name, url);
+                remotes.put(name, RemoteUrls.redact(url));
             }
         }
         return remotes;

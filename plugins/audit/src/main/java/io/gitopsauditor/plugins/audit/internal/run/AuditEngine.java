@@ -8,6 +8,7 @@ import io.gitopsauditor.plugin.api.inventory.SourceUnavailableException;
 import io.gitopsauditor.plugins.audit.internal.inventory.InventoryMatcher;
 import io.gitopsauditor.plugins.audit.internal.inventory.SourceOutcome;
 import io.gitopsauditor.plugins.audit.internal.inventory.Subject;
+import io.gitopsauditor.plugins.audit.internal.inventory.WithoutCredentials;
 import io.gitopsauditor.plugins.audit.internal.model.CloneStatus;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import io.gitopsauditor.plugins.audit.internal.rules.RepositoryJudge;
@@ -99,7 +100,7 @@ public final class AuditEngine {
     private SourceOutcome scan(RepositorySource source) throws InterruptedException {
         Instant at = clock.instant();
         try {
-            SourceScan scan = source.scan();
+            SourceScan scan = WithoutCredentials.of(source.scan());
             String warnings = scan.warnings().isEmpty() ? null : String.join("\n", scan.warnings());
             int count = scan.clones().size() + scan.hosted().size();
             return new SourceOutcome(new SourceStatus(source.id(), source.kind(), source.label(), SourceStatus.State.OK, warnings,
@@ -107,9 +108,8 @@ public final class AuditEngine {
         } catch (SourceUnavailableException e) {
             return unavailable(source, e.getMessage(), at);
         } catch (RuntimeException e) {
-            // A third-party source's bug must not end the run; its message is all that is shown.
-            return unavailable(source, "the source failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), at);
+            // A third-party source's bug must not end the run; its message is all that is shown (never a class name).
+            return unavailable(source, "the source failed unexpectedly" + (e.getMessage() == null ? "" : ": " + e.getMessage()), at);
         }
     }
 

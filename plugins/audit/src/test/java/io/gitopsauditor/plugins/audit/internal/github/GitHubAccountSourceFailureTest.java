@@ -203,4 +203,13 @@ class GitHubAccountSourceFailureTest {
     private static GitHubAccountSource source(TestGitHubConnection connection, String owner) {
         return new GitHubAccountSource(connection, owner);
     }
+
+    @Test
+    void aFailureNothingExplainsIsToldWithoutAJavaClassName() {
+        SourceUnavailableException explained = new GitHubFailures(TestGitHubConnection.anonymous(github.url()), "alice")
+                .explain(new IllegalStateException("Invalid URL: javascript:alert(1)"));
+
+        assertThat(explained.getMessage()).startsWith("listing alice's repositories on GitHub failed unexpectedly")
+                .doesNotContain("Exception", "IllegalState", "java.");
+    }
 }

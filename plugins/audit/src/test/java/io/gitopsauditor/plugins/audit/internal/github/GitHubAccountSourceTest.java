@@ -48,6 +48,31 @@ class GitHubAccountSourceTest {
     }
 
     @Test
+    void oneBadEntryIsLeftOutWithAReadableReasonNamingItAndTheRestAreKept() throws Exception {
+        github.withUser("alice", Stream.of("good", "javascript-page", "no-clone-url", "odd-clone-url", "file-clone-url",
+                "../escape-clone", "..", "-leading", "with space").map(FakeRepository::named).toList());
+        github.withField("alice", "javascript-page", "html_url", "javascript:alert(1)")
+                .withField("alice", "no-clone-url", "clone_url", null)
+                .withField("alice", "odd-clone-url", "clone_url", "ext::sh -c touch% /tmp/pwned")
+                .withField("alice", "file-clone-url", "clone_url", "file:///srv/git/file-clone-url.git");
+
+        SourceScan scan = source(TestGitHubConnection.anonymous(github.url()), "alice").scan();
+
+        assertThat(scan.hosted()).extracting(HostedRepository::name).containsExactly("good");
+        assertThat(scan.warnings()).hasSize(8).allSatisfy(warning -> assertThat(warning)
+                .startsWith("GitHub listed 'alice/").endsWith("; left out")
+                .doesNotContain("Exception", "java.", "org.kohsuke"));
+        assertThat(scan.warnings()).anySatisfy(w -> assertThat(w).contains("'alice/javascript-page'").contains("html_url"))
+                .anySatisfy(w -> assertThat(w).contains("'alice/no-clone-url'").contains("no clone_url"))
+                .anySatisfy(w -> assertThat(w).contains("'alice/odd-clone-url'").contains("clone_url"))
+                .anySatisfy(w -> assertThat(w).contains("'alice/file-clone-url'").contains("clone_url"))
+                .anySatisfy(w -> assertThat(w).contains("'alice/../escape-clone'").contains("not a safe repository name"))
+                .anySatisfy(w -> assertThat(w).contains("'alice/..'"))
+                .anySatisfy(w -> assertThat(w).contains("'alice/-leading'"))
+                .anySatisfy(w -> assertThat(w).contains("'alice/with space'"));
+    }
+
+    @Test
     void theTokenOwnersPrivateRepositoriesAreListedThroughUserRepos() throws Exception {
         github.withUser("alice", Stream.concat(FakeRepository.numbered(120).stream(),
                         Stream.of(FakeRepository.named("diary").asPrivate())).toList())

@@ -68,6 +68,9 @@ class RemoteUrlsTest {
             ssh://git:secret@github.com/octocat/Hello-World.git        | ssh://git@github.com/octocat/Hello-World.git
             ssh://git@github.com/octocat/Hello-World.git               | ssh://git@github.com/octocat/Hello-World.git
             git@github.com:octocat/Hello-World.git                     | git@github.com:octocat/Hello-World.git
+            git:secret@github.com:octocat/Hello-World.git              | git@github.com:octocat/Hello-World.git
+            https://x-access-token:ghs_secret@ghe.example.com/o/n.git  | https://ghe.example.com/o/n.git
+            src/a:b@c                                                  | src/a:b@c
             https://github.com/octocat/Hello-World                     | https://github.com/octocat/Hello-World
             https://user:secret@github.com                             | https://github.com
             /home/me/src/Hello-World                                   | /home/me/src/Hello-World
