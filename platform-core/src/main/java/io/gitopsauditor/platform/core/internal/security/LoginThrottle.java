@@ -79,7 +79,7 @@ public final class LoginThrottle {
         private static final long serialVersionUID = 1L;
 
         TooManyAttempts(long retryAfterSeconds) {
-            super("Too many attempts from this address; try again in " + retryAfterSeconds + " s.",
+            super("Too many failed attempts from this address; try again in " + retryAfterSeconds + " s.",
                     jakarta.ws.rs.core.Response.status(429).header("Retry-After", retryAfterSeconds).build());
         }
     }
