@@ -26,13 +26,14 @@ final class Security implements AutoCloseable {
     private final SecurityStore store;
     private final Authenticator authenticator;
     private final SetupSecret setupSecret;
-    private final LiveConnections connections = new LiveConnections();
+    private final LiveConnections connections;
     private final AuthResource resource;
     private ScheduledExecutorService watch;
     private Optional<Path> setupSecretFile = Optional.empty();
 
     Security(PlatformConfig config, Database database) {
         store = new SecurityStore(database.dsl(), config.sessionLifetime());
+        connections = new LiveConnections(config.webSocket().maxConnectionsPerCredential());
         authenticator = new Authenticator(store, config.publicUrl());
         setupSecret = new SetupSecret(config.dataDir());
         resource = new AuthResource(authenticator, setupSecret, new LoginThrottle(config.loginAttempts()), connections,
