@@ -6,6 +6,8 @@ import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
 import io.gitopsauditor.platform.core.internal.db.DataDirectoryLock;
 import io.gitopsauditor.platform.core.internal.db.Database;
 import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
+import io.gitopsauditor.platform.core.internal.db.PrivateFiles;
+import io.gitopsauditor.platform.core.internal.security.SetupSecret;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.http.HttpServer;
 import io.gitopsauditor.platform.core.internal.http.Json;
@@ -132,7 +134,13 @@ public final class Platform implements AutoCloseable {
 
     private static void createFolders(PlatformConfig config) {
         try {
-            Files.createDirectories(config.dataDir());
+            List<java.nio.file.Path> tightened = PrivateFiles.secureDataDirectory(config.dataDir(), List.of(Database.FILE_NAME,
+                    Database.FILE_NAME + "-wal", Database.FILE_NAME + "-shm", SetupSecret.FILE_NAME));
+            if (!tightened.isEmpty()) {
+                LOG.warn("made {} file(s) and folder(s) in {} readable by this user only (they were open to others): {}",
+                        tightened.size(), config.dataDir(), tightened.stream().map(p -> config.dataDir().relativize(p).toString())
+                                .map(name -> name.isEmpty() ? "." : name).toList());
+            }
             Files.createDirectories(config.pluginsDir());
         } catch (IOException e) {
             throw new PlatformStartException("cannot create " + e.getMessage() + " (check permissions of the data directory)", e);

@@ -24,8 +24,11 @@ import java.util.function.Function;
  * @param maxHeaderSize       the largest request header block in bytes, else 431 ({@code server.max-header-size}, 16384)
  * @param forwardedHeaders    trust Forwarded / X-Forwarded-* headers for the client address and scheme; only behind a
  *                            reverse proxy that sets them and is the only way in ({@code server.forwarded-headers}, false)
+ * @param allowedHosts        host names accepted in the Host header besides loopback, the bind address and the public
+ *                            URL's host ({@code server.allowed-hosts}, none); others get 421 (DNS rebinding)
  * @param sessionLifetime     how long a browser session lasts ({@code security.session-lifetime}, 7d)
- * @param loginAttempts       failed logins per client per minute before 429 ({@code security.login-attempts-per-minute}, 5)
+ * @param loginAttempts       login attempts per client per minute before 429 ({@code security.login-attempts-per-minute}, 5)
+ * @param eventsRetention     how long security events are kept ({@code security.events-retention}, 90d)
  * @param disabledPlugins     plugin ids not to register nor start ({@code disabled-plugins})
  * @param pluginStartTimeout  how long one plugin's start may take ({@code plugin-start-timeout}, 30s)
  * @param databaseBusyTimeout how long a statement waits for a lock ({@code database.busy-timeout}, 5s)
@@ -44,8 +47,10 @@ public record PlatformConfig(
         int maxRequestSize,
         int maxHeaderSize,
         boolean forwardedHeaders,
+        List<String> allowedHosts,
         Duration sessionLifetime,
         int loginAttempts,
+        Duration eventsRetention,
         Set<String> disabledPlugins,
         Duration pluginStartTimeout,
         Duration databaseBusyTimeout,
@@ -58,11 +63,12 @@ public record PlatformConfig(
     public static final List<String> KEYS = List.of(
             "data-dir", "plugins-dir", "server.bind", "server.port", "server.shutdown-timeout",
             "server.public-url", "server.max-request-size", "server.max-header-size", "server.forwarded-headers",
-            "security.session-lifetime", "security.login-attempts-per-minute",
+            "server.allowed-hosts",
+            "security.session-lifetime", "security.login-attempts-per-minute", "security.events-retention",
             "disabled-plugins", "plugin-start-timeout", "database.busy-timeout", "database.pool-size",
             "database.backups-to-keep",
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
-            "websocket.max-message-size", "websocket.idle-timeout",
+            "websocket.max-message-size", "websocket.idle-timeout", "websocket.max-connections-per-credential",
             "github.api-url", "github.token", "github.timeout");
 
     /**
@@ -74,9 +80,11 @@ public record PlatformConfig(
      * @param sendTimeout    how long one write to a client may take (10s)
      * @param maxMessageSize the largest message a client may send, in bytes (65536)
      * @param idleTimeout    a connection with no traffic for this long is closed (5m)
+     * @param maxConnectionsPerCredential open connections one session or token may have; the handshake of one more
+     *                       is refused (16)
      */
     public record WebSocketLimits(int queueSize, int historySize, Duration sendTimeout, int maxMessageSize,
-                                  Duration idleTimeout) {
+                                  Duration idleTimeout, int maxConnectionsPerCredential) {
     }
 
     public static PlatformConfig from(ConfigSource source) {
@@ -93,8 +101,10 @@ public record PlatformConfig(
                 read.integer("server.max-request-size", 1_048_576, 1024, 1 << 30),
                 read.integer("server.max-header-size", 16_384, 1024, 1 << 20),
                 source.get("server.forwarded-headers").map(v -> ConfigValues.bool("server.forwarded-headers", v)).orElse(false),
+                allowedHosts(source),
                 read.duration("security.session-lifetime", "7d", Duration.ofMinutes(5)),
                 read.integer("security.login-attempts-per-minute", 5, 1, 1000),
+                read.duration("security.events-retention", "90d", Duration.ofDays(1)),
                 Set.copyOf(read.list("disabled-plugins")),
                 read.duration("plugin-start-timeout", "30s", Duration.ofMillis(100)),
                 read.duration("database.busy-timeout", "5s", Duration.ZERO),
@@ -114,6 +124,19 @@ public record PlatformConfig(
         return new GitHubSettings(apiUrl, token, read.duration("github.timeout", "20s", Duration.ofMillis(100)));
     }
 
+    /** Bare host names or IP addresses: a scheme, port or path here would never match a Host header. */
+    private static List<String> allowedHosts(ConfigSource source) {
+        ConfigValue value = source.get("server.allowed-hosts").orElse(new ConfigValue("", "default"));
+        List<String> hosts = ConfigValues.list(value);
+        for (String host : hosts) {
+            if (!host.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]")) {
+                throw ConfigValues.invalid("server.allowed-hosts", value,
+                        "host names or IP addresses without scheme, port or path, e.g. auditor.example.org, 192.0.2.7 or [2001:db8::7]");
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
     private static java.util.Optional<java.net.URI> publicUrl(ConfigSource source) {
         return source.get("server.public-url").filter(v -> !v.value().isBlank())
                 .map(value -> ConfigValues.httpUrl("server.public-url", value, "https://auditor.example.org"));
@@ -129,7 +152,8 @@ public record PlatformConfig(
         return new WebSocketLimits(queueSize, historySize,
                 read.duration("websocket.send-timeout", "10s", Duration.ofMillis(100)),
                 read.integer("websocket.max-message-size", 65_536, 1024, 16 * 1024 * 1024),
-                read.duration("websocket.idle-timeout", "5m", Duration.ofSeconds(1)));
+                read.duration("websocket.idle-timeout", "5m", Duration.ofSeconds(1)),
+                read.integer("websocket.max-connections-per-credential", 16, 1, 10_000));
     }
 
     /** Keys in the file or flags that neither the kernel nor the plugin namespace knows: likely typos. */

@@ -44,9 +44,11 @@ public final class Backups {
             throw new DatabaseException("backup target " + target + " already exists; choose another file");
         }
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+            PrivateFiles.folder(target.toAbsolutePath().getParent());
+            // VACUUM INTO accepts an empty file; made here, it is owner-only whatever the umask.
+            PrivateFiles.emptyFile(target);
         } catch (IOException e) {
-            throw new DatabaseException("cannot create " + target.getParent() + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot create " + target + ": " + e.getMessage(), e);
         }
         try {
             dsl.connection(connection -> {
@@ -55,6 +57,7 @@ public final class Backups {
                 }
             });
         } catch (RuntimeException e) {
+            deleteQuietly(target);
             throw new DatabaseException("backup to " + target + " failed: " + Database.rootMessage(e), e);
         }
         return target;
@@ -90,7 +93,7 @@ public final class Backups {
         Path live = dataDir.resolve(Database.FILE_NAME);
         java.util.Optional<Path> kept = java.util.Optional.empty();
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.folder(dataDir);
             if (Files.exists(live)) {
                 // Fold any WAL into the file first, so the kept copy is complete on its own.
                 try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + live);
@@ -106,11 +109,20 @@ public final class Backups {
             }
             Path staged = dataDir.resolve(Database.FILE_NAME + ".restoring");
             Files.copy(backup, staged, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.restrict(staged);
             Files.move(staged, live, StandardCopyOption.ATOMIC_MOVE);
             return kept;
         } catch (IOException | SQLException e) {
             throw new DatabaseException("restore from " + backup + " failed: " + e.getMessage()
                     + (kept.isPresent() ? " (the previous database is kept at " + kept.get() + ")" : ""), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The failure reported is the backup's; an empty leftover file is harmless.
         }
     }
 

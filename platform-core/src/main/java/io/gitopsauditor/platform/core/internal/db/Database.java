@@ -36,12 +36,18 @@ public final class Database implements AutoCloseable {
 
     /** Opens (and creates if needed) the database file in the data directory. */
     public static Database open(Path dataDir, Duration busyTimeout, int poolSize) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new DatabaseException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
-        }
         Path file = dataDir.resolve(FILE_NAME);
+        try {
+            PrivateFiles.folder(dataDir);
+            if (!Files.exists(file)) {
+                // SQLite would create it with the umask's permissions (often 0644); its -wal and -shm take the file's.
+                PrivateFiles.emptyFile(file);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // made meanwhile by another process: it made it the same way
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("cannot create " + file + ": " + e.getMessage(), e);
+        }
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

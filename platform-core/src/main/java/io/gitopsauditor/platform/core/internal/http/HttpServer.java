@@ -6,6 +6,7 @@ import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
 import io.gitopsauditor.platform.core.internal.ws.HubEndpoint;
 import io.gitopsauditor.platform.core.internal.security.AccessGate;
+import io.gitopsauditor.platform.core.internal.security.AllowedHosts;
 import io.gitopsauditor.platform.core.internal.security.Authenticator;
 import io.gitopsauditor.platform.core.internal.security.LiveConnections;
 import io.gitopsauditor.platform.core.internal.security.Principal;
@@ -46,7 +47,9 @@ public final class HttpServer {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(config.maxHeaderSize());
         if (config.forwardedHeaders()) {
-            // Behind a trusted proxy: the client's address (login throttling, security events) and scheme come from it.
+            // Behind a trusted proxy: the client's address (login throttling, security events) and scheme come from it,
+            // from the entries the proxy itself appended.
+            http.addCustomizer(new TrustedProxyHeaders());
             http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer());
         }
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -83,15 +86,17 @@ public final class HttpServer {
         context.setErrorHandler(new ProblemErrorHandlers.ForContext());
         server.setErrorHandler(new ProblemErrorHandlers.ForServer());
         // Outermost first: graceful stop, the security gate (also for WebSocket upgrades), body size, then the app.
-        server.setHandler(new GracefulHandler(new AccessGate(authenticator, sizeLimited(config.maxRequestSize(), context))));
+        server.setHandler(new GracefulHandler(new AccessGate(authenticator,
+                new AllowedHosts(config.bind(), config.publicUrl(), config.allowedHosts()), connections, sizeLimited(config.maxRequestSize(), context))));
         server.setStopTimeout(config.shutdownTimeout().toMillis());
         server.setStopAtShutdown(false);
     }
 
-    private static SizeLimitHandler sizeLimited(long maxRequestSize, org.eclipse.jetty.server.Handler next) {
+    /** A sized body over the limit is refused unread; a chunked one is read (up to the limit) first, then refused or passed. */
+    private static ChunkedBodyLimit sizeLimited(int maxRequestSize, org.eclipse.jetty.server.Handler next) {
         SizeLimitHandler limit = new SizeLimitHandler(maxRequestSize, -1);
         limit.setHandler(next);
-        return limit;
+        return new ChunkedBodyLimit(maxRequestSize, limit);
     }
 
     private static List<String> headers(HandshakeRequest request, String name) {

@@ -60,7 +60,7 @@ final class DefaultPluginContext implements PluginContext {
         this.github = github;
         this.config = new PluginConfigView(config, this.descriptor.id());
         this.hub = hub;
-        this.dataDirectory = platformDataDir.resolve("plugin-data").resolve(this.descriptor.id());
+        this.dataDirectory = platformDataDir.resolve(io.gitopsauditor.platform.core.internal.db.PrivateFiles.PLUGIN_DATA).resolve(this.descriptor.id());
         this.database = database;
     }
 
@@ -260,7 +260,7 @@ final class DefaultPluginContext implements PluginContext {
     @Override
     public java.nio.file.Path dataDirectory() {
         try {
-            return Files.createDirectories(dataDirectory);
+            return io.gitopsauditor.platform.core.internal.db.PrivateFiles.folder(dataDirectory);
         } catch (IOException e) {
             throw new PluginException(descriptor.id() + ": cannot create data folder " + dataDirectory + ": " + e.getMessage(), e);
         }

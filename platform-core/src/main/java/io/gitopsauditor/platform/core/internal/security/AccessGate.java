@@ -24,8 +24,12 @@ import org.eclipse.jetty.util.Callback;
  *   <li>a mutating request, or a WebSocket handshake, from a foreign Origin: 403;</li>
  *   <li>a cookie session's mutating request without an Origin, or without its CSRF token (header
  *       {@code X-CSRF-Token}): 403;</li>
- *   <li>a read-only token's mutating request: 403.</li>
+ *   <li>a read-only token's mutating request: 403;</li>
+ *   <li>a WebSocket handshake of a credential that holds its maximum of open connections: 429.</li>
  * </ul>
+ * Before any of that, for every path: {@code TRACE} and {@code TRACK} get 405 (they would echo
+ * the request, cookies included, back to a script), and a {@code Host} that is not one of this
+ * server's names ({@link AllowedHosts}) gets 421, against DNS rebinding.
  * Finer scopes per route ({@link io.gitopsauditor.plugin.api.RequiresScope}) are checked in Jersey.
  * Every response gets the security headers.
  */
@@ -52,17 +56,35 @@ public final class AccessGate extends Handler.Wrapper {
             new HttpField("Cross-Origin-Opener-Policy", "same-origin"),
             new HttpField("Cross-Origin-Resource-Policy", "same-origin"));
 
-    private final Authenticator authenticator;
+    /** Methods that echo a request back; nothing here needs them. */
+    private static final Set<String> REFUSED_METHODS = Set.of("TRACE", "TRACK");
+    /** What {@code Allow} lists when a refused method is used: every method some route of this server answers. */
+    private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE";
 
-    public AccessGate(Authenticator authenticator, Handler next) {
+    private final Authenticator authenticator;
+    private final AllowedHosts hosts;
+    private final LiveConnections connections;
+
+    public AccessGate(Authenticator authenticator, AllowedHosts hosts, LiveConnections connections, Handler next) {
         super(next);
         this.authenticator = authenticator;
+        this.hosts = hosts;
+        this.connections = connections;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpFields.Mutable headers = response.getHeaders();
         SECURITY_HEADERS.forEach(headers::put);
+        if (REFUSED_METHODS.contains(request.getMethod())) {
+            headers.put(HttpHeader.ALLOW, ALLOWED_METHODS);
+            return ProblemResponses.write(response, callback, 405, "This method is not allowed here.");
+        }
+        String hostHeader = request.getHeaders().get(HttpHeader.HOST);
+        if (!hosts.allows(hostHeader)) {
+            return ProblemResponses.write(response, callback, 421, "This server does not answer to the host name '"
+                    + abbreviate(hostHeader) + "'. If it is this server's name, add it to server.allowed-hosts.");
+        }
         String path = Request.getPathInContext(request);
         boolean api = path.equals("/api") || path.startsWith("/api/");
         boolean webSocket = path.equals("/ws");
@@ -104,6 +126,10 @@ public final class AccessGate extends Handler.Wrapper {
         }
         if (!safe && !caller.scope().covers(Scope.WRITE)) {
             return ProblemResponses.write(response, callback, 403, "This token may only read; this request would change something.");
+        }
+        if (webSocket && connections.full(caller)) {
+            return ProblemResponses.write(response, callback, 429, "This session or token has " + connections.maxPerCredential()
+                    + " WebSocket connections open, the most allowed (websocket.max-connections-per-credential); close one first.");
         }
         return super.handle(request, response, callback);
     }

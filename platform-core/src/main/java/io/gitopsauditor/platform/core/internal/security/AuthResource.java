@@ -133,12 +133,13 @@ public final class AuthResource {
             throw ProblemException.notFound("Setup is done: the admin account exists. Log in instead.");
         }
         String client = http.getRemoteAddr();
-        refuseIfThrottled(client);
+        LoginThrottle.Attempt attempt = throttle.reserve(client);
         if (request == null || !setupSecret.matches(request.secret())) {
-            throttle.failed(client);
             store.record("setup-failed", null, client, "wrong setup secret");
             throw new ProblemException(403, "Forbidden", "The setup secret is wrong; it is in the file named when the server started.");
         }
+        // The secret was right: the attempt is settled; creating the user may still be refused (a short password).
+        throttle.succeeded(attempt);
         store.createUser(request.username(), request.password());
         setupSecret.consume();
         store.record("setup", request.username(), client, "admin account created");
@@ -151,16 +152,15 @@ public final class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(LoginRequest request, @Context HttpServletRequest http) {
         String client = http.getRemoteAddr();
-        refuseIfThrottled(client);
+        LoginThrottle.Attempt attempt = throttle.reserve(client);
         String username = request == null ? null : request.username();
-        if (request == null || store.checkPassword(username, request.password()).isEmpty()) {
-            throttle.failed(client);
+        if (request == null || checked(attempt, () -> store.checkPassword(username, request.password())).isEmpty()) {
             // Only a real user name goes in the log: people type passwords into the name field.
             boolean known = store.userExists(username);
             store.record("login-failed", known ? username : null, client, known ? "wrong password" : "unknown user name");
             throw new ProblemException(401, "Unauthorized", "Wrong user name or password.");
         }
-        throttle.succeeded(client);
+        throttle.succeeded(attempt);
         store.record("login", username, client, "session started");
         return startSession(username, client, Response.ok());
     }
@@ -195,12 +195,12 @@ public final class AuthResource {
             throw new ProblemException(403, "Forbidden", "Change a password from a logged-in session, not with a token.");
         }
         String client = http.getRemoteAddr();
-        refuseIfThrottled(client);
-        if (change == null || store.checkPassword(caller.name(), change.currentPassword()).isEmpty()) {
-            throttle.failed(client);
+        LoginThrottle.Attempt attempt = throttle.reserve(client);
+        if (change == null || checked(attempt, () -> store.checkPassword(caller.name(), change.currentPassword())).isEmpty()) {
             store.record("password-change-failed", caller.name(), client, "wrong current password");
             throw ProblemException.invalidInput("The current password is wrong.");
         }
+        throttle.succeeded(attempt);
         store.setPassword(caller.name(), change.newPassword());
         authenticator.forgetCached();
         connections.end(caller.credentialId(), "password changed");
@@ -257,10 +257,14 @@ public final class AuthResource {
         return store.events(limit, before);
     }
 
-    private void refuseIfThrottled(String client) {
-        throttle.retryAfter(client).ifPresent(wait -> {
-            throw new TooManyAttempts(Math.max(1, wait.toSeconds() + 1));
-        });
+    /** Runs a password hash for a counted attempt; when the server is too busy to hash, the attempt does not count. */
+    private <T> T checked(LoginThrottle.Attempt attempt, java.util.function.Supplier<T> hash) {
+        try {
+            return hash.get();
+        } catch (HashingSlots.ServerBusy busy) {
+            throttle.cancel(attempt);
+            throw busy;
+        }
     }
 
     private Response startSession(String username, String client, Response.ResponseBuilder response) {
@@ -282,15 +286,5 @@ public final class AuthResource {
             return principal;
         }
         throw new ProblemException(401, "Unauthorized", "Log in, or send an API token.");
-    }
-
-    /** 429 with Retry-After. */
-    static final class TooManyAttempts extends jakarta.ws.rs.WebApplicationException {
-        private static final long serialVersionUID = 1L;
-
-        TooManyAttempts(long retryAfterSeconds) {
-            super("Too many failed attempts from this address; try again in " + retryAfterSeconds + " s.",
-                    Response.status(429).header("Retry-After", retryAfterSeconds).build());
-        }
     }
 }

@@ -11,16 +11,42 @@ import org.slf4j.LoggerFactory;
 /**
  * Open WebSocket connections by the credential that opened them, so that ending a credential
  * (logout, a revoked token, a password reset, from the API or from the CLI in another process)
- * closes its connections within seconds.
+ * closes its connections within seconds. It also caps how many connections one credential may hold
+ * open: each costs a thread's worth of buffers and an outgoing queue, and nothing else bounded them.
  */
 public final class LiveConnections {
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnections.class);
 
     private final Map<Principal, Set<Consumer<String>>> byCaller = new ConcurrentHashMap<>();
+    private final int maxPerCredential;
 
-    /** Registers a connection; {@code close} ends it with the given reason. */
-    public void opened(Principal caller, Consumer<String> close) {
+    /** @param maxPerCredential {@code websocket.max-connections-per-credential} */
+    public LiveConnections(int maxPerCredential) {
+        this.maxPerCredential = maxPerCredential;
+    }
+
+    public int maxPerCredential() {
+        return maxPerCredential;
+    }
+
+    /** Whether the caller's credential already holds as many connections as it may. */
+    public synchronized boolean full(Principal caller) {
+        return byCaller.entrySet().stream().filter(e -> e.getKey().credentialId().equals(caller.credentialId()))
+                .mapToInt(e -> e.getValue().size()).sum() >= maxPerCredential;
+    }
+
+    /**
+     * Registers a connection unless its credential is {@link #full}; {@code close} ends it with the given
+     * reason. The gate refuses handshakes past the cap already; this catches those that raced it.
+     *
+     * @return false when the connection was not registered and must be closed
+     */
+    public synchronized boolean opened(Principal caller, Consumer<String> close) {
+        if (full(caller)) {
+            return false;
+        }
         byCaller.computeIfAbsent(caller, c -> ConcurrentHashMap.newKeySet()).add(close);
+        return true;
     }
 
     public void closed(Principal caller, Consumer<String> close) {

@@ -43,7 +43,12 @@ final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    /** Through {@link HashingSlots#SHARED}: each run holds {@code memoryKib} of heap. */
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        return HashingSlots.SHARED.run(() -> unboundedArgon2(password, salt, memoryKib, iterations, parallelism, length));
+    }
+
+    private static byte[] unboundedArgon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -255,6 +255,26 @@ public final class SecurityStore {
                 .fetch(r -> new SecurityEvent(r.get(EVENT_ID), r.get(TIME), r.get(TYPE), r.get(ACTOR), r.get(CLIENT), r.get(DETAIL)));
     }
 
+    /**
+     * Deletes security events older than the retention and sessions that have expired (a session
+     * that is never used again would otherwise stay forever).
+     *
+     * @return how many events and sessions were deleted
+     */
+    public Pruned prune(Duration eventsRetention) {
+        Instant now = Instant.now();
+        int events = dsl.deleteFrom(EVENTS).where(TIME.lt(now.minus(eventsRetention).toString())).execute();
+        int sessions = dsl.deleteFrom(SESSIONS).where(EXPIRES_AT.lt(now.toString())).execute();
+        return new Pruned(events, sessions);
+    }
+
+    /**
+     * @param events   security events deleted
+     * @param sessions expired sessions deleted
+     */
+    public record Pruned(int events, int sessions) {
+    }
+
     static void checkUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ProblemException.invalidInput("username must be 1 to 64 letters, digits, dots, dashes or underscores");

@@ -55,9 +55,13 @@ public final class HubEndpoint extends Endpoint {
             Sessions.closeAsync(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
             return;
         }
-        caller = principal;
         closer = reason -> Sessions.closeAsync(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
-        connections.opened(caller, closer);
+        if (!connections.opened(principal, closer)) {
+            Sessions.closeAsync(session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                    "at most " + connections.maxPerCredential() + " connections per session or token"));
+            return;
+        }
+        caller = principal;
         session.setMaxTextMessageBufferSize(limits.maxMessageSize());
         session.setMaxBinaryMessageBufferSize(1024);
         session.setMaxIdleTimeout(limits.idleTimeout().toMillis());

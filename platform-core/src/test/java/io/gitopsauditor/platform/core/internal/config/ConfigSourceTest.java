@@ -67,6 +67,29 @@ class ConfigSourceTest {
     }
 
     @Test
+    void hardeningSettingsHaveDefaultsComeFromTheEnvironmentAndAreChecked() {
+        PlatformConfig defaults = PlatformConfig.from(ConfigSource.of(Map.of()));
+        assertThat(defaults.allowedHosts()).isEmpty();
+        assertThat(defaults.eventsRetention()).isEqualTo(Duration.ofDays(90));
+        assertThat(defaults.webSocket().maxConnectionsPerCredential()).isEqualTo(16);
+
+        PlatformConfig fromEnvironment = PlatformConfig.from(ConfigSource.load(null, Map.of(
+                "GITOPS_AUDITOR_SERVER_ALLOWED_HOSTS", "auditor.internal, 192.0.2.7, [2001:db8::7]",
+                "GITOPS_AUDITOR_SECURITY_EVENTS_RETENTION", "30d",
+                "GITOPS_AUDITOR_WEBSOCKET_MAX_CONNECTIONS_PER_CREDENTIAL", "4"), Map.of()));
+        assertThat(fromEnvironment.allowedHosts()).containsExactly("auditor.internal", "192.0.2.7", "[2001:db8::7]");
+        assertThat(fromEnvironment.eventsRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(fromEnvironment.webSocket().maxConnectionsPerCredential()).isEqualTo(4);
+
+        assertThatThrownBy(() -> PlatformConfig.from(ConfigSource.of(Map.of("server.allowed-hosts", "https://auditor.internal"))))
+                .hasMessageContaining("server.allowed-hosts must be host names or IP addresses without scheme, port or path");
+        assertThatThrownBy(() -> PlatformConfig.from(ConfigSource.of(Map.of("security.events-retention", "1h"))))
+                .hasMessageContaining("security.events-retention must be at least");
+        assertThatThrownBy(() -> PlatformConfig.from(ConfigSource.of(Map.of("websocket.max-connections-per-credential", "0"))))
+                .hasMessageContaining("websocket.max-connections-per-credential");
+    }
+
+    @Test
     void unreadableYamlNamesTheFile() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yml"), "server: [unclosed\n");
         assertThatThrownBy(() -> ConfigSource.load(file, Map.of(), Map.of())).isInstanceOf(ConfigException.class)
