@@ -90,7 +90,7 @@ final class AuditOptions implements Callable<Integer> {
                 return 1;
             }
         }
-        Audits audits = new Audits(settings, environment.github(), List::of);
+        Audits audits = new Audits(settings, environment.github(), environment.git(), List::of);
         AuditResult result = audits.engine(Clock.systemUTC()).run(audits.sources(), progress());
         RunSummary summary = Summaries.of(0, "cli", "full", "finished", result.startedAt(), result.finishedAt(),
                 result.reports(), result.inventory().snapshot().sources(), null);
