@@ -37,11 +37,7 @@ final class RemotePolicy {
         if (url == null || url.isBlank()) {
             throw new RefusedRemoteException("the remote has no URL");
         }
-        int helper = url.indexOf("::");
-        if (helper > 0 && url.substring(0, helper).matches("[A-Za-z0-9+.-]+")) {
-            throw new RefusedRemoteException("remote " + url.substring(0, helper) + ":: refused: transport helpers"
-                    + " (ext::, file:: ...) are never run; " + ALLOWED);
-        }
+        refuseHelper(url);
         URIish uri;
         try {
             uri = new URIish(url);
@@ -57,6 +53,11 @@ final class RemotePolicy {
      * @throws RefusedRemoteException when it is not allowed
      */
     void check(URIish uri) {
+        // A rewritten URL arrives parsed: "ext::cmd" reads as host "ext" with path ":cmd", scp-like.
+        refuseHelper(uri.toString());
+        if (uri.getPath() != null && uri.getPath().startsWith(":")) {
+            refuseHelper(uri.getHost() + ":" + uri.getPath());
+        }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme == null && uri.getHost() != null) {
             return; // scp-like "git@host:path": ssh
@@ -72,6 +73,15 @@ final class RemotePolicy {
             case "http" -> throw refused(uri, "plain http:// is not encrypted; use https://");
             case "git" -> throw refused(uri, "git:// neither authenticates the server nor encrypts; use https:// or ssh://");
             default -> throw refused(uri, "the " + scheme + " transport is not used");
+        }
+    }
+
+    /** {@code <transport>::<address>} asks git for a remote helper, which {@code ext::} turns into any command. */
+    private static void refuseHelper(String url) {
+        int helper = url.indexOf("::");
+        if (helper > 0 && url.substring(0, helper).matches("[A-Za-z0-9+.-]+")) {
+            throw new RefusedRemoteException("remote " + url.substring(0, helper) + ":: refused: transport helpers"
+                    + " (ext::, file:: ...) are never run; " + ALLOWED);
         }
     }
 
