@@ -34,6 +34,10 @@ import org.eclipse.jgit.util.SystemReader;
  * upload-pack forced). Shared by every plugin and the CLI.
  */
 public final class PlatformGit implements GitRepositories {
+    static {
+        quietJGit();
+    }
+
     private final ProcessFreeFs fs = new ProcessFreeFs();
     private final OwnershipRule ownership;
     private final RemotePolicy remotes;
@@ -52,6 +56,19 @@ public final class PlatformGit implements GitRepositories {
         this.ownership = new OwnershipRule(settings.safeDirectories(), gitSafeDirectories, processUid);
         this.remotes = new RemotePolicy(settings.localRemotes());
         this.github = github;
+    }
+
+    /**
+     * JGit logs, as errors with stack traces, what callers already report (a folder they may not read)
+     * or can live without (saving its file-system timing cache into a home the service user may not
+     * write): noise on a cron job's stderr. Set before any JGit class creates its logger, which this
+     * class is now the first to make happen; {@code -Dorg.slf4j.simpleLogger.log.org.eclipse.jgit=warn}
+     * brings the messages back.
+     */
+    private static void quietJGit() {
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit", "off");
+        }
     }
 
     /** {@code safe.directory} from the service user's global and system git config (never a repository's own). */
