@@ -18,13 +18,20 @@ import org.eclipse.jgit.util.ProcessResult;
  * ordinary operations from ever asking.
  */
 final class ProcessFreeFs extends FS_POSIX {
+    /**
+     * FS_POSIX asks a shell ({@code sh -c umask}, through {@code Runtime.exec}, which no override
+     * sees) the first time it sets a checked-out file executable. Known up front, it never asks.
+     */
+    private static final int UMASK = ProcessUmask.read();
 
     ProcessFreeFs() {
         super();
+        setUmask(UMASK);
     }
 
     private ProcessFreeFs(FS source) {
         super(source);
+        setUmask(UMASK);
     }
 
     @Override

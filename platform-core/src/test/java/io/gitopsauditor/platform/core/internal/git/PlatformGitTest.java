@@ -139,6 +139,25 @@ class PlatformGitTest {
     }
 
     @Test
+    void executableFileIsStillCheckedOutExecutableWithTheUmaskReadFromProc() throws Exception {
+        Path repository = repository("executable");
+        try (Git git = Git.open(repository.toFile())) {
+            git.branchCreate().setName("other").call();
+            git.checkout().setName("other").call();
+            Path script = repository.resolve("run.sh");
+            Files.writeString(script, "#!/bin/sh\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            git.add().addFilepattern("run.sh").call();
+            git.commit().setMessage("script").setAuthor(ME).setCommitter(ME).setSign(false).call();
+            git.checkout().setName("main").call();
+        }
+        try (Repository opened = service().open(repository)) {
+            Git.wrap(opened).checkout().setName("other").call();
+        }
+        assertThat(Files.isExecutable(repository.resolve("run.sh"))).isTrue();
+    }
+
+    @Test
     void postCheckoutHookIsNotRun() throws Exception {
         Path repository = repository("post-checkout");
         hook(repository.resolve(".git/hooks"), "post-checkout");

@@ -1,8 +1,10 @@
 package io.gitopsauditor.plugins.audit.internal.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitopsauditor.plugin.api.inventory.CloneKind;
+import io.gitopsauditor.plugin.api.inventory.HostedRepository;
 import io.gitopsauditor.plugins.audit.internal.model.CloneStatus;
 import io.gitopsauditor.plugins.audit.internal.model.RepoState;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
@@ -59,5 +61,38 @@ class FixRunnerTest {
         String outcome = FixRunners.forTests(dir.resolve("remotes")).run(reportFor(clone), new FixPlan("fetch", "Fetch", List.of(), true, null));
         assertThat(canary).doesNotExist();
         assertThat(outcome).isEqualTo("Fetched 1 remote.");
+    }
+
+    @Test
+    void setRemoteHeadFetchesWithTheBuiltInUploadPackToo() throws Exception {
+        Path canary = dir.resolve("canary-uploadpack");
+        Path clone = cloneWithUploadPack("touch " + canary + "; git-upload-pack");
+        RepositoryReport report = reportFor(clone);
+        RepositoryReport withHosted = new RepositoryReport(report.id(), report.key(), report.name(), report.state(),
+                report.severity(), report.risk(), report.findings(), report.local(), hosted(), report.sourceIds());
+        String outcome = FixRunners.forTests(dir.resolve("remotes")).run(withHosted,
+                new FixPlan("set-remote-head", "Record main", List.of(), true, null));
+        assertThat(canary).doesNotExist();
+        assertThat(outcome).isEqualTo("origin/HEAD now points to origin/main.");
+    }
+
+    @Test
+    void fetchFromARemoteOutsideThePolicyFailsWithTheReason() throws Exception {
+        Path clone = cloneWithUploadPack("git-upload-pack");
+        try (Git git = Git.open(clone.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", "http://example.org/app.git");
+            config.save();
+        }
+        assertThatThrownBy(() -> FixRunners.forTests(dir.resolve("remotes")).run(reportFor(clone),
+                new FixPlan("fetch", "Fetch", List.of(), true, null)))
+                .isInstanceOf(FixRunner.FixFailedException.class)
+                .hasMessage("fetch failed: remote http://example.org/app.git refused: plain http:// is not encrypted; use https://;"
+                        + " only https, ssh, and local folders under git.local-remotes are allowed");
+    }
+
+    private static HostedRepository hosted() {
+        return new HostedRepository("github:octocat", "github.com", "octocat", "app", "https://github.com/octocat/app.git",
+                "git@github.com:octocat/app.git", "https://github.com/octocat/app", "main", false, false, false, null, null);
     }
 }
