@@ -20,8 +20,13 @@ final class CommandFreeEnvironment extends SystemReader.Delegate {
     static synchronized void install() {
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof CommandFreeEnvironment)) {
-            SystemReader.setInstance(new CommandFreeEnvironment(current));
+            SystemReader.setInstance(wrap(current));
         }
+    }
+
+    /** @return a reader like {@code delegate} without the command-naming variables */
+    static SystemReader wrap(SystemReader delegate) {
+        return new CommandFreeEnvironment(delegate);
     }
 
     @Override
