@@ -26,7 +26,8 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     plugins = join(work, "plugins"); // empty: only the built-in audit plugin
     repos = join(work, "repos");
     makeClones(repos, join(work, "upstream.git"), { more: true });
-    server = await startServer({ data, plugins, repos });
+    // The fetch fix reaches upstream.git, a local remote, only because its folder is allowed (git.local-remotes).
+    server = await startServer({ data, plugins, repos, env: { GITOPS_AUDITOR_GIT_LOCAL_REMOTES: work } });
     defer(() => server.stop());
     browser = await launchBrowser();
     defer(() => browser.close());
@@ -95,7 +96,8 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     await fix.getByRole("button", { name: "Run fix" }).click();
     const dialog = page.locator("dialog[open]");
     await dialog.waitFor();
-    assert.match(await dialog.textContent(), /git -C '\S+behind' fetch --all/);
+    // What really runs: each remote fetched with the built-in upload-pack, whatever the clone's config says.
+    assert.match(await dialog.textContent(), /git -C '\S+behind' -c 'remote\.origin\.uploadpack=git-upload-pack' fetch --no-recurse-submodules -- 'origin'/);
     await screenshot(page, work, "audit-fix-confirm.png", { fullPage: false });
     await dialog.getByRole("button", { name: "Run fix" }).click();
     await fix.locator("strong", { hasText: "done" }).waitFor({ timeout: 15_000 });
@@ -168,7 +170,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
 
     await server.stop();
     copyFileSync(HELLO_JAR, join(plugins, "hello-plugin.jar"));
-    server = await startServer({ data, plugins, repos });
+    server = await startServer({ data, plugins, repos, env: { GITOPS_AUDITOR_GIT_LOCAL_REMOTES: work } });
 
     page = await openPage({ viewport: DESKTOP, storageState: undefined }, errors);
     await logIn(page, server.base, data); // the same data folder: the admin made before the restart logs in

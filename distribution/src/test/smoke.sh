@@ -19,7 +19,9 @@
 #   - runs the 'audit' CLI over real clones (JSON report, exit codes); as root, runs it again as 'nobody' over
 #     a tree holding folders nobody may not read: each is an UNREADABLE "permission denied: <path>" finding,
 #     the other clones are reported as usual, the exit code is the worst finding's and stdout is valid JSON
-#     (on the run that trains the AOT cache, too); then serves with the audit watching the clones;
+#     (on the run that trains the AOT cache, too); a clone owned by root is refused (git's safe.directory
+#     rule) and reported unreadable with the settings that allow it, then read once safe.directory in nobody's
+#     git config lists it; then serves with the audit watching the clones;
 #   - lints the unit with 'systemd-analyze verify' and prints its 'systemd-analyze security' exposure when
 #     systemd-analyze is installed, shellchecks the scripts when shellcheck is; skips each with a notice if not.
 # Prints "ok"/"FAIL" per check and, last, "smoke: N passed, M failed" on its own line; exits 1 on any failure.
@@ -328,8 +330,13 @@ if [ ${#as_nobody[@]} -gt 0 ]; then
     done
     git -C "$NOBODY/repos/pushed" remote add origin "$NOBODY/remote.git"
     git -C "$NOBODY/repos/pushed" push -q -u origin main
+    git init -q -b main "$NOBODY/repos/rootowned"
+    git -C "$NOBODY/repos/rootowned" -c user.name=smoke -c user.email=smoke@example.org commit -q --allow-empty -m one
   ) >"$WORK/git.log" 2>&1 || fail "could not build the repositories for 'nobody': $(tail -n 3 "$WORK/git.log")"
   chown -R "$(id -u nobody):$(id -g nobody)" "$NOBODY"
+  # rootowned stays root's, readable by all: like git ("dubious ownership"), the audit refuses to open it.
+  chown -R 0:0 "$NOBODY/repos/rootowned"
+  chmod -R a+rX "$NOBODY/repos/rootowned"
   chmod 000 "$NOBODY/repos/locked/.git" "$NOBODY/repos/sealed/.git/objects" "$NOBODY/repos/private"
   chmod 711 "$WORK"
   if ! "${as_nobody[@]}" test -x "$APP/bin/gitops-auditor"; then
@@ -379,10 +386,35 @@ for r in json.load(open(sys.argv[1]))["repositories"]:
         fi
       done
       if grep -qx 'pushed	LOCAL_ONLY	LOCAL_ONLY=.*' <<<"$report" && grep -qx 'notes	AT_RISK	NO_REMOTE=.*' <<<"$report" &&
-        [ "$(wc -l <<<"$report")" = 5 ]; then
+        [ "$(wc -l <<<"$report")" = 6 ]; then
         ok "'audit' as nobody: the readable clones are reported as usual (pushed local-only, notes without a remote)"
       else
         fail "'audit' as nobody: the readable clones: $report"
+      fi
+      line=$(grep -m 1 '^rootowned	' <<<"$report")
+      # (Its config was read by the folder scan, as for sealed: no remote is a finding too.)
+      if [[ $line == "rootowned	BROKEN	"*"UNREADABLE=The repository cannot be read: $NOBODY/repos/rootowned is owned by uid 0, not by this service"*"git.safe-directories"*"safe.directory"* ]]; then
+        ok "'audit' as nobody: a clone owned by root is refused and reported unreadable, naming the settings that allow it"
+      else
+        fail "'audit' as nobody: the clone owned by root: ${line:-nothing for rootowned}"
+      fi
+      # safe.directory in the service user's own git config allows it, as for git (XDG_CONFIG_HOME: Java takes
+      # nobody's home from the password database, /nonexistent).
+      mkdir -p "$NOBODY/xdg/git"
+      printf '[safe]\n\tdirectory = %s\n' "$NOBODY/repos/rootowned" >"$NOBODY/xdg/git/config"
+      chown -R "$(id -u nobody):$(id -g nobody)" "$NOBODY/xdg"
+      "${as_nobody[@]}" env -i PATH="$WORK/path" HOME="$NOBODY/home" XDG_CONFIG_HOME="$NOBODY/xdg" LANG=C.UTF-8 \
+        GITOPS_AUDITOR_CACHE_DIR="$NOBODY/cache" "$APP/bin/gitops-auditor" audit --root "$NOBODY/repos/rootowned" \
+        --format json -q >"$WORK/nobody-safe.json" 2>"$WORK/nobody-safe.err"
+      line=$(python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["repositories"]:
+    print("\t".join([r["name"], r["state"]] + [f["type"] for f in r["findings"]]))
+' "$WORK/nobody-safe.json" 2>&1)
+      if [[ $line == "rootowned	AT_RISK	NO_REMOTE" ]]; then
+        ok "'audit' as nobody: safe.directory in nobody's git config lets the clone owned by root be read"
+      else
+        fail "'audit' as nobody with safe.directory: ${line:0:300} $(head -n 3 "$WORK/nobody-safe.err")"
       fi
     fi
   fi

@@ -6,6 +6,8 @@
 module io.gitopsauditor.platform.core {
     requires io.gitopsauditor.plugin.api;
 
+    // The git service (internal.git) opens repositories with JGit for every plugin.
+    requires org.eclipse.jgit;
     requires java.sql;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.ee11.servlet;

@@ -13,8 +13,11 @@ module io.gitopsauditor.plugin.api {
     requires transitive jakarta.ws.rs;
     // PluginContext.database() hands out a jOOQ DSLContext: jOOQ is how plugins talk SQL.
     requires transitive org.jooq;
+    // PluginContext.git() hands out JGit repositories: JGit is how every plugin reads and writes git.
+    requires transitive org.eclipse.jgit;
 
     exports io.gitopsauditor.plugin.api;
+    exports io.gitopsauditor.plugin.api.git;
     exports io.gitopsauditor.plugin.api.inventory;
     exports io.gitopsauditor.plugin.api.spi;
 }

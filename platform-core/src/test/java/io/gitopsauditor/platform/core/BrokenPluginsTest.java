@@ -153,7 +153,7 @@ class BrokenPluginsTest {
 
     @Test
     void pluginThatNeedsANewerApiIsRefused() {
-        assertFailed("future", "needs plugin API 0.9, but this platform offers 0.1");
+        assertFailed("future", "needs plugin API 0.9, but this platform offers 0.2");
     }
 
     @Test

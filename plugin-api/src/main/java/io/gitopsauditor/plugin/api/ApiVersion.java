@@ -18,8 +18,10 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
      * The API version this module implements. Plugins should <em>not</em> refer to this field in
      * their descriptor: it is read at run time and so always matches. Write the version you
      * compiled against as a literal, e.g. {@code requiresApi("0.1")}.
+     *
+     * <p>0.2 added {@link PluginContext#git()}: a plugin built for 0.1 still runs.
      */
-    public static final ApiVersion CURRENT = new ApiVersion(0, 1);
+    public static final ApiVersion CURRENT = new ApiVersion(0, 2);
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 

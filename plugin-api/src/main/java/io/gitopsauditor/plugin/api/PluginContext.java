@@ -1,5 +1,6 @@
 package io.gitopsauditor.plugin.api;
 
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.inventory.RepositoryInventory;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,4 +102,13 @@ public interface PluginContext {
      * @return the platform's one configured GitHub connection: address, token, rate limit
      */
     GitHubConnection github();
+
+    /**
+     * The platform's one safe way to open, fetch, clone and commit to git repositories. Never open a
+     * repository with JGit directly: a clone's own config could make the service run commands.
+     *
+     * @return the shared git service
+     * @since 0.2
+     */
+    GitRepositories git();
 }

@@ -2,6 +2,7 @@ package io.gitopsauditor.plugin.api.spi;
 
 import io.gitopsauditor.plugin.api.PluginConfig;
 import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +72,12 @@ public interface PluginCommand {
          * @return the configured GitHub connection
          */
         GitHubConnection github();
+
+        /**
+         * @return the platform's safe git service, configured as the server's
+         * @since 0.2
+         */
+        GitRepositories git();
 
         /**
          * @return the folder the command was started in, for relative paths

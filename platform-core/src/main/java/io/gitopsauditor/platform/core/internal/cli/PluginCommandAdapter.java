@@ -3,8 +3,10 @@ package io.gitopsauditor.platform.core.internal.cli;
 import io.gitopsauditor.platform.core.internal.config.ConfigSource;
 import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
 import io.gitopsauditor.platform.core.internal.config.PluginConfigView;
+import io.gitopsauditor.platform.core.internal.git.PlatformGit;
 import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
 import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.PluginConfig;
 import io.gitopsauditor.plugin.api.spi.PluginCommand;
 import java.io.PrintWriter;
@@ -89,8 +91,9 @@ final class PluginCommandAdapter implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            ConfiguredGitHub github = new ConfiguredGitHub(platform.github());
             return command.run(new Environment(out, err, new PluginConfigView(source, command.pluginId()),
-                    new ConfiguredGitHub(platform.github()), Path.of("").toAbsolutePath()), arguments);
+                    github, new PlatformGit(platform.git(), github), Path.of("").toAbsolutePath()), arguments);
         } finally {
             out.flush();
             err.flush();
@@ -98,6 +101,6 @@ final class PluginCommandAdapter implements Callable<Integer> {
     }
 
     private record Environment(PrintWriter out, PrintWriter err, PluginConfig config, GitHubConnection github,
-                               Path workingDirectory) implements PluginCommand.Environment {
+                               GitRepositories git, Path workingDirectory) implements PluginCommand.Environment {
     }
 }

@@ -1,5 +1,6 @@
 package io.gitopsauditor.platform.core.internal.config;
 
+import io.gitopsauditor.platform.core.internal.git.GitSettings;
 import io.gitopsauditor.platform.core.internal.github.GitHubSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.util.function.Function;
  * @param backupsToKeep       automatic backups taken before migrations that are kept ({@code database.backups-to-keep}, 5)
  * @param webSocket           the WebSocket hub's limits
  * @param github              how plugins reach GitHub ({@code github.api-url}, {@code github.token}, {@code github.timeout})
+ * @param git                 how repositories are opened and reached ({@code git.safe-directories}, {@code git.local-remotes})
  */
 public record PlatformConfig(
         Path dataDir,
@@ -57,7 +59,8 @@ public record PlatformConfig(
         int databasePoolSize,
         int backupsToKeep,
         WebSocketLimits webSocket,
-        GitHubSettings github) {
+        GitHubSettings github,
+        GitSettings git) {
 
     /** The keys the kernel itself reads; anything else outside {@code plugins.} is reported as unknown. */
     public static final List<String> KEYS = List.of(
@@ -69,7 +72,8 @@ public record PlatformConfig(
             "database.backups-to-keep",
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
             "websocket.max-message-size", "websocket.idle-timeout", "websocket.max-connections-per-credential",
-            "github.api-url", "github.token", "github.timeout");
+            "github.api-url", "github.token", "github.timeout",
+            "git.safe-directories", "git.local-remotes");
 
     /**
      * Limits of the WebSocket hub.
@@ -111,7 +115,8 @@ public record PlatformConfig(
                 read.integer("database.pool-size", 4, 1, 64),
                 read.integer("database.backups-to-keep", 5, 1, 1000),
                 webSocketLimits(read),
-                github(source, read));
+                github(source, read),
+                GitConfig.from(read.list("git.safe-directories"), read.list("git.local-remotes")));
     }
 
     private static GitHubSettings github(ConfigSource source, Reader read) {

@@ -17,6 +17,7 @@ import io.gitopsauditor.plugin.api.PluginStateException;
 import io.gitopsauditor.plugin.api.RestRegistrar;
 import io.gitopsauditor.plugin.api.UiRegistrar;
 import io.gitopsauditor.plugin.api.WebSocketRegistrar;
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,7 @@ final class DefaultPluginContext implements PluginContext {
     private final PluginHandle handle;
     private final ExtensionRegistry extensions;
     private final GitHubConnection github;
+    private final GitRepositories git;
     private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean registrationOpen = true;
     private volatile boolean databaseReady;
@@ -51,13 +53,15 @@ final class DefaultPluginContext implements PluginContext {
     private volatile PluginScheduler scheduler;
 
     DefaultPluginContext(PluginHandle handle, ConfigSource config, EventHub hub, java.nio.file.Path platformDataDir,
-                         Supplier<DSLContext> database, ExtensionRegistry extensions, GitHubConnection github) {
+                         Supplier<DSLContext> database, ExtensionRegistry extensions, GitHubConnection github,
+                         GitRepositories git) {
         this.handle = handle;
         this.descriptor = handle.descriptor().orElseThrow();
         this.module = handle.plugin().getClass().getModule();
         this.contributions = handle.contributions();
         this.extensions = extensions;
         this.github = github;
+        this.git = git;
         this.config = new PluginConfigView(config, this.descriptor.id());
         this.hub = hub;
         this.dataDirectory = platformDataDir.resolve(io.gitopsauditor.platform.core.internal.db.PrivateFiles.PLUGIN_DATA).resolve(this.descriptor.id());
@@ -285,5 +289,10 @@ final class DefaultPluginContext implements PluginContext {
     @Override
     public GitHubConnection github() {
         return github;
+    }
+
+    @Override
+    public GitRepositories git() {
+        return git;
     }
 }

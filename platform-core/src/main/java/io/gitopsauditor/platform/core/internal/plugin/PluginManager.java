@@ -4,6 +4,7 @@ import io.gitopsauditor.platform.core.internal.config.ConfigSource;
 import io.gitopsauditor.platform.core.internal.config.PlatformConfig;
 import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
+import io.gitopsauditor.platform.core.internal.git.PlatformGit;
 import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
 import io.gitopsauditor.plugin.api.ApiVersion;
 import io.gitopsauditor.plugin.api.PluginDescriptor;
@@ -40,6 +41,7 @@ public final class PluginManager {
     private final List<PluginHandle> started = new ArrayList<>();
     private final ExtensionRegistry extensions = new ExtensionRegistry();
     private final ConfiguredGitHub github;
+    private final PlatformGit git;
 
     public PluginManager(PlatformConfig config, ConfigSource configSource, EventHub hub, Supplier<DSLContext> database) {
         this.config = config;
@@ -47,6 +49,7 @@ public final class PluginManager {
         this.hub = hub;
         this.database = database;
         this.github = new ConfiguredGitHub(config.github());
+        this.git = new PlatformGit(config.git(), github);
     }
 
     /** The GitHub connection every plugin shares, with the rate limit they last saw. */
@@ -93,7 +96,7 @@ public final class PluginManager {
 
     private void register(PluginHandle handle) {
         DefaultPluginContext context = new DefaultPluginContext(handle, configSource, hub, config.dataDir(), database,
-                extensions, github);
+                extensions, github, git);
         handle.context(context);
         if (bounded(handle, "register", () -> handle.plugin().register(context))) {
             context.closeRegistration();

@@ -263,9 +263,12 @@ public final class SecurityStore {
      */
     public Pruned prune(Duration eventsRetention) {
         Instant now = Instant.now();
-        int events = dsl.deleteFrom(EVENTS).where(TIME.lt(now.minus(eventsRetention).toString())).execute();
-        int sessions = dsl.deleteFrom(SESSIONS).where(EXPIRES_AT.lt(now.toString())).execute();
-        return new Pruned(events, sessions);
+        // One transaction: one write lock taken once, and no reader sees half a prune.
+        return dsl.transactionResult(tx -> {
+            int events = tx.dsl().deleteFrom(EVENTS).where(TIME.lt(now.minus(eventsRetention).toString())).execute();
+            int sessions = tx.dsl().deleteFrom(SESSIONS).where(EXPIRES_AT.lt(now.toString())).execute();
+            return new Pruned(events, sessions);
+        });
     }
 
     /**

@@ -40,7 +40,7 @@ class CliTest {
 
     @Test
     void versionNamesThePluginApi() {
-        assertThat(run("version").out()).contains("GitOps Auditor").contains("plugin API 0.1");
+        assertThat(run("version").out()).contains("GitOps Auditor").contains("plugin API 0.2");
     }
 
     @Test

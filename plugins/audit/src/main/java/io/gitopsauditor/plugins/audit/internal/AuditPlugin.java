@@ -33,7 +33,7 @@ public final class AuditPlugin implements Plugin {
         return PluginDescriptor.builder(ID, "0.1.0")
                 .name("Audit")
                 .description("Every local clone against its GitHub account: work at risk, drift, history.")
-                .requiresApi("0.1")
+                .requiresApi("0.2")
                 .build();
     }
 
@@ -46,14 +46,14 @@ public final class AuditPlugin implements Plugin {
         context.websocket().channel(AuditService.INVENTORY);
 
         AuditStore store = new AuditStore(context::database);
-        Audits audits = new Audits(settings, context.github(), () -> context.extensions().all(
+        Audits audits = new Audits(settings, context.github(), context.git(), () -> context.extensions().all(
                 io.gitopsauditor.plugin.api.inventory.RepositorySource.class));
         service = new AuditService(audits.engine(Clock.systemUTC()), store, context.events(), audits::sources, Clock.systemUTC(),
                 context.logger(), settings.keepRuns());
         watch = new CloneWatch(settings, service, context.logger());
         service.onFinished(result -> watch.follow(result));
         FixPlanner planner = new FixPlanner(settings.cloneRoot(), CloneUrlPolicy.forApi(context.github().apiUrl()));
-        context.rest().resource(new AuditResource(service, store, settings, planner, new FixRunner(planner, context.github())));
+        context.rest().resource(new AuditResource(service, store, settings, planner, new FixRunner(planner, context.git())));
         context.extensions().provide(RepositoryInventory.class, service);
         if (AuditPlugin.class.getModule().getClassLoader().getResource("META-INF/ui/audit/index.js") != null) {
             context.ui().bundle("META-INF/ui/audit", "index.js");

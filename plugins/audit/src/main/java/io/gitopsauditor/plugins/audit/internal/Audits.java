@@ -1,6 +1,7 @@
 package io.gitopsauditor.plugins.audit.internal;
 
 import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.inventory.RepositorySource;
 import io.gitopsauditor.plugins.audit.internal.github.GitHubAccountSource;
 import io.gitopsauditor.plugins.audit.internal.local.CloneInspector;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Builds the audit's parts from the settings: the same for the server and the CLI. */
-public record Audits(AuditSettings settings, GitHubConnection github, Supplier<List<RepositorySource>> extraSources) {
+public record Audits(AuditSettings settings, GitHubConnection github, GitRepositories git,
+                     Supplier<List<RepositorySource>> extraSources) {
     static {
         // The server and the CLI both build their audit here, before any JGit class is loaded.
         JGitLogging.quiet();
@@ -35,7 +37,7 @@ public record Audits(AuditSettings settings, GitHubConnection github, Supplier<L
     }
 
     public AuditEngine engine(Clock clock) {
-        CloneInspector inspector = new CloneInspector(clock);
+        CloneInspector inspector = new CloneInspector(git, clock);
         return new AuditEngine(inspector::inspect, new RepositoryJudge(new FindingRules(settings.staleAfter())),
                 settings.parallelism(), clock);
     }

@@ -107,6 +107,8 @@ class AuditApiOverHttpTest {
 
         server = TestServer.start(temp.resolve("data"), Map.of(
                 "github.api-url", github.url().toString(),
+                // The clone fix reaches the local bare upstreams only because this folder is allowed.
+                "git.local-remotes", remotes.toString(),
                 "plugins.audit.roots", root.toString(),
                 "plugins.audit.github-owners", OWNER,
                 // Runs only when asked, and no watcher: each test sees the state the runs left.

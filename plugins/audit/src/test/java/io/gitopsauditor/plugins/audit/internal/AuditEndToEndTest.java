@@ -3,6 +3,7 @@ package io.gitopsauditor.plugins.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gitopsauditor.platform.core.testkit.TestGit;
 import io.gitopsauditor.plugin.api.inventory.SourceStatus;
 import io.gitopsauditor.plugins.audit.internal.export.Exports;
 import io.gitopsauditor.plugins.audit.internal.local.TestRepos;
@@ -370,7 +371,8 @@ class AuditEndToEndTest {
     private Audits engineAudits() {
         AuditSettings settings = new AuditSettings(List.of(root), List.of(FakeGitHub.USER), 3, AuditSettings.DEFAULT_SKIP,
                 Duration.ofDays(3650), Duration.ZERO, false, 2, root, 10);
-        return new Audits(settings, TestGitHubConnection.anonymous(github.url()).timeout(Duration.ofSeconds(5)), List::of);
+        return new Audits(settings, TestGitHubConnection.anonymous(github.url()).timeout(Duration.ofSeconds(5)), TestGit.service(),
+                List::of);
     }
 
     private static List<FindingType> types(RepositoryReport report) {

@@ -1,7 +1,9 @@
 package io.gitopsauditor.plugins.audit.testing;
 
+import io.gitopsauditor.platform.core.testkit.TestGit;
 import io.gitopsauditor.plugin.api.GitHubConnection;
 import io.gitopsauditor.plugin.api.PluginConfig;
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.spi.PluginCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,7 +36,7 @@ public record CommandRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment environment = new Environment(new PrintWriter(out, true), new PrintWriter(err, true), new MapConfig(config),
-                github, workingDirectory);
+                github, TestGit.service(), workingDirectory);
         int code = command.run(environment, List.of(arguments));
         environment.out().flush();
         environment.err().flush();
@@ -42,7 +44,7 @@ public record CommandRun(int exitCode, String out, String err) {
     }
 
     private record Environment(PrintWriter out, PrintWriter err, PluginConfig config, GitHubConnection github,
-                               Path workingDirectory) implements PluginCommand.Environment {
+                               GitRepositories git, Path workingDirectory) implements PluginCommand.Environment {
     }
 
     /** The few value types the audit reads, parsed as plainly as the kernel's config does. */

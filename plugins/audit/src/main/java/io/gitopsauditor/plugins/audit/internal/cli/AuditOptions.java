@@ -98,7 +98,7 @@ final class AuditOptions implements Callable<Integer> {
                 return 1;
             }
         }
-        Audits audits = new Audits(settings, environment.github(), List::of);
+        Audits audits = new Audits(settings, environment.github(), environment.git(), List::of);
         AuditResult result;
         try (GitHubClientLog log = GitHubClientLog.redirect(environment.err(), quiet)) {
             result = audits.engine(Clock.systemUTC()).run(audits.sources(), progress());

@@ -54,7 +54,7 @@ public final class FixPlanner {
         return switch (fix) {
             case "clone" -> cloneable(report);
             case "fetch" -> local(report).map(path -> new FixPlan("fetch", "Fetch every remote (nothing local changes)",
-                    List.of(ShellWords.git(path, List.of("fetch", "--all"))), true, null));
+                    report.local().remotes().keySet().stream().map(remote -> fetch(path, remote)).toList(), true, null));
             case "set-remote" -> setRemote(report);
             case "set-remote-head" -> setRemoteHead(report);
             default -> Optional.empty();
@@ -147,7 +147,7 @@ public final class FixPlanner {
             return Optional.empty();
         }
         return Optional.of(new FixPlan("set-remote-head", "Record " + hosted.defaultBranch() + " as origin's default branch",
-                List.of(ShellWords.git(path.get(), List.of("fetch", "origin")),
+                List.of(fetch(path.get(), "origin"),
                         ShellWords.git(path.get(), List.of("remote", "set-head", "--", "origin"), hosted.defaultBranch())),
                 true, null));
     }
@@ -158,5 +158,15 @@ public final class FixPlanner {
 
     private static Optional<Path> local(RepositoryReport report) {
         return report.local() == null || report.local().problem() != null ? Optional.empty() : Optional.of(report.local().path());
+    }
+
+    /**
+     * What the fix really does for one remote: the platform fetches each remote with the built-in
+     * upload-pack, whatever {@code remote.<name>.uploadpack} the clone's config names, and no submodules.
+     */
+    private static String fetch(Path path, String remote) {
+        return String.join(" ", "git", "-C", ShellWords.quote(path.toString()),
+                "-c", ShellWords.quote("remote." + remote + ".uploadpack=git-upload-pack"),
+                "fetch", "--no-recurse-submodules", "--", ShellWords.quote(remote));
     }
 }

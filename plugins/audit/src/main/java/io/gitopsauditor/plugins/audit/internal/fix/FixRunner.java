@@ -1,10 +1,11 @@
 package io.gitopsauditor.plugins.audit.internal.fix;
 
-import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.plugin.api.git.GitRefusedException;
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.inventory.HostedRepository;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import java.io.IOException;
-import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -12,18 +13,21 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
-/** Carries out a planned fix with JGit. Only ever adds; see {@link FixPlanner}. */
+/**
+ * Carries out a planned fix. Only ever adds; see {@link FixPlanner}. Every repository is opened,
+ * fetched and cloned through the platform's {@link GitRepositories}: a clone's config cannot make
+ * a fix run a command (its {@code remote.*.uploadpack} is ignored for the built-in one), and
+ * remotes are reached only under the platform's transport policy.
+ */
 public final class FixRunner {
     private final FixPlanner planner;
-    private final GitHubConnection github;
+    private final GitRepositories git;
 
-    public FixRunner(FixPlanner planner, GitHubConnection github) {
+    public FixRunner(FixPlanner planner, GitRepositories git) {
         this.planner = planner;
-        this.github = github;
+        this.git = git;
     }
 
     /** Runs the fix; returns a sentence on what was done, or throws with a sentence on what went wrong. */
@@ -39,39 +43,38 @@ public final class FixRunner {
                 case "set-remote-head" -> setRemoteHead(report);
                 default -> throw new FixFailedException("unknown fix " + plan.fix());
             };
-        } catch (GitAPIException | IOException | java.net.URISyntaxException e) {
+        } catch (GitAPIException | IOException | URISyntaxException | GitRefusedException e) {
             throw new FixFailedException(plan.fix() + " failed: " + e.getMessage());
         }
     }
 
-    private String cloneRepository(HostedRepository hosted) throws GitAPIException {
+    private String cloneRepository(HostedRepository hosted) throws GitAPIException, IOException {
         Path target = planner.cloneTarget(hosted).orElseThrow();
-        try (Git ignored = Git.cloneRepository().setURI(hosted.cloneUrl()).setDirectory(target.toFile())
-                .setCredentialsProvider(credentialsFor(hosted.cloneUrl())).call()) {
+        try (Repository ignored = git.clone(hosted.cloneUrl(), target)) {
             return "Cloned " + hosted.fullName() + " into " + target + ".";
         }
     }
 
     private String fetch(Path path) throws IOException, GitAPIException {
-        try (Git git = Git.open(path.toFile())) {
+        try (Repository repository = git.open(path)) {
             int remotes = 0;
-            for (String remote : git.getRepository().getRemoteNames()) {
-                String url = git.getRepository().getConfig().getString("remote", remote, "url");
-                git.fetch().setRemote(remote).setCredentialsProvider(credentialsFor(url)).call();
+            for (String remote : repository.getRemoteNames()) {
+                git.fetch(repository, remote);
                 remotes++;
             }
             return "Fetched " + remotes + " remote" + (remotes == 1 ? "" : "s") + ".";
         }
     }
 
-    private String setRemote(RepositoryReport report) throws IOException, java.net.URISyntaxException, GitAPIException {
+    private String setRemote(RepositoryReport report) throws IOException, URISyntaxException, GitAPIException {
         String url = planner.remoteUrlFor(report);
-        try (Git git = Git.open(report.local().path().toFile())) {
-            StoredConfig config = git.getRepository().getConfig();
+        try (Repository repository = git.open(report.local().path())) {
+            Git porcelain = Git.wrap(repository);
+            StoredConfig config = repository.getConfig();
             if (config.getSubsections("remote").contains("origin")) {
-                git.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish(url)).call();
+                porcelain.remoteSetUrl().setRemoteName("origin").setRemoteUri(new URIish(url)).call();
             } else {
-                git.remoteAdd().setName("origin").setUri(new URIish(url)).call();
+                porcelain.remoteAdd().setName("origin").setUri(new URIish(url)).call();
             }
             return "origin now points to " + url + ".";
         }
@@ -79,10 +82,8 @@ public final class FixRunner {
 
     private String setRemoteHead(RepositoryReport report) throws IOException, GitAPIException {
         String branch = report.hosted().defaultBranch();
-        try (Git git = Git.open(report.local().path().toFile())) {
-            String url = git.getRepository().getConfig().getString("remote", "origin", "url");
-            git.fetch().setRemote("origin").setCredentialsProvider(credentialsFor(url)).call();
-            Repository repository = git.getRepository();
+        try (Repository repository = git.open(report.local().path())) {
+            git.fetch(repository, "origin");
             String target = Constants.R_REMOTES + "origin/" + branch;
             if (repository.exactRef(target) == null) {
                 throw new IOException("origin has no branch " + branch + " even after a fetch");
@@ -94,17 +95,6 @@ public final class FixRunner {
             }
             return "origin/HEAD now points to origin/" + branch + ".";
         }
-    }
-
-    /** The GitHub token, only for URLs on GitHub's own host, never for anything else. */
-    private CredentialsProvider credentialsFor(String url) {
-        if (url == null || github.token().isEmpty() || !url.startsWith("https://")) {
-            return null;
-        }
-        String host = URI.create(url).getHost();
-        String apiHost = github.apiUrl().getHost();
-        boolean githubHost = host != null && (host.equals(apiHost) || ("api." + host).equals(apiHost));
-        return githubHost ? new UsernamePasswordCredentialsProvider("x-access-token", github.token().get()) : null;
     }
 
     /** A fix that could not be done, with the reason in words. */

@@ -1,5 +1,7 @@
 package io.gitopsauditor.plugins.audit.internal.local;
 
+import io.gitopsauditor.plugin.api.git.GitRefusedException;
+import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.inventory.CloneKind;
 import io.gitopsauditor.plugin.api.inventory.LocalClone;
 import io.gitopsauditor.plugins.audit.internal.model.BranchStatus;
@@ -22,7 +24,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.ReflogReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.submodule.SubmoduleWalk;
 import org.eclipse.jgit.util.FS;
 
@@ -55,15 +56,16 @@ public final class CloneInspector {
         FS.FileStoreAttributes.configureAttributesPathCache(50_000, 0.2f);
     }
 
+    private final GitRepositories git;
     private final Clock clock;
 
-    /** An inspector that stamps results with the system clock. */
-    public CloneInspector() {
-        this(Clock.systemUTC());
-    }
-
-    /** @param clock what {@link CloneStatus#inspectedAt()} is read from */
-    public CloneInspector(Clock clock) {
+    /**
+     * @param git   opens each clone: no command its config names ever runs, and a clone owned by another
+     *              user is refused (reported unreadable, with the setting that would allow it)
+     * @param clock what {@link CloneStatus#inspectedAt()} is read from
+     */
+    public CloneInspector(GitRepositories git, Clock clock) {
+        this.git = git;
         this.clock = clock;
     }
 
@@ -77,8 +79,11 @@ public final class CloneInspector {
             return CloneStatus.unreadable(clone.path(), clone.kind(), clone.problem(), now);
         }
         CloneStatus status;
-        try (Repository repository = open(clone)) {
+        try (Repository repository = git.open(clone.path())) {
             status = read(clone, repository, now);
+        } catch (GitRefusedException e) {
+            // Not owned by this service and not allowed: the reason names the setting that allows it.
+            return CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, e.getMessage(), now);
         } catch (IOException | GitAPIException | RuntimeException e) {
             // JGit reports corrupt or missing data as IOExceptions, and some of it as unchecked exceptions.
             status = CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, Problems.describe(e), now);
@@ -101,17 +106,6 @@ public final class CloneInspector {
         }
         return denied.map(problem -> CloneStatus.unreadable(clone.path(), CloneKind.UNREADABLE, problem, status.inspectedAt()))
                 .orElse(status);
-    }
-
-    private static Repository open(LocalClone clone) throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
-        if (clone.kind() == CloneKind.BARE) {
-            builder.setGitDir(clone.path().toFile());
-        } else {
-            // Resolves a .git file (submodule, linked worktree) to the real Git folder.
-            builder.setWorkTree(clone.path().toFile());
-        }
-        return builder.build();
     }
 
     private static CloneStatus read(LocalClone clone, Repository repository, Instant now) throws IOException, GitAPIException {

@@ -111,10 +111,12 @@ class FixPlannerTest {
         assertThat(argumentsOf(planner.plan(report, "set-remote").orElseThrow().commands().getFirst()))
                 .containsExactly("-C", clone.toString(), "remote", "set-url", "--", "origin", url);
         List<String> setHead = planner.plan(report, "set-remote-head").orElseThrow().commands();
-        assertThat(argumentsOf(setHead.get(0))).containsExactly("-C", clone.toString(), "fetch", "origin");
+        assertThat(argumentsOf(setHead.get(0))).containsExactly("-C", clone.toString(), "-c", "remote.origin.uploadpack=git-upload-pack",
+                "fetch", "--no-recurse-submodules", "--", "origin");
         assertThat(argumentsOf(setHead.get(1))).containsExactly("-C", clone.toString(), "remote", "set-head", "--", "origin", HOSTILE);
         assertThat(argumentsOf(planner.plan(report, "fetch").orElseThrow().commands().getFirst()))
-                .containsExactly("-C", clone.toString(), "fetch", "--all");
+                .containsExactly("-C", clone.toString(), "-c", "remote.origin.uploadpack=git-upload-pack",
+                        "fetch", "--no-recurse-submodules", "--", "origin");
         assertThat(temp.resolve("dollar")).as("nothing in a value ran").doesNotExist();
         assertThat(temp.resolve("backtick")).doesNotExist();
     }

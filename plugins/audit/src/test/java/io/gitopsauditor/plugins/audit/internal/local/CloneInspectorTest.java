@@ -6,12 +6,14 @@ import static io.gitopsauditor.plugins.audit.internal.local.TestRepos.init;
 import static io.gitopsauditor.plugins.audit.internal.local.TestRepos.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitopsauditor.platform.core.testkit.TestGit;
 import io.gitopsauditor.plugin.api.inventory.CloneKind;
 import io.gitopsauditor.plugin.api.inventory.LocalClone;
 import io.gitopsauditor.plugins.audit.internal.model.BranchStatus;
 import io.gitopsauditor.plugins.audit.internal.model.CloneStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -26,7 +28,7 @@ class CloneInspectorTest {
     @TempDir
     Path dir;
 
-    private final CloneInspector inspector = new CloneInspector();
+    private final CloneInspector inspector = new CloneInspector(TestGit.service(), Clock.systemUTC());
 
     private static LocalClone clone(Path path, CloneKind kind) {
         return new LocalClone("local:test", path, kind, Map.of(), null, null);
@@ -270,5 +272,24 @@ class CloneInspectorTest {
         assertThat(status.unstaged()).isEqualTo(2);
         assertThat(status.untracked()).isEqualTo(1);
         assertThat(status.staged()).isZero();
+    }
+
+    @Test
+    void cleanFilterNamedByTheClonesConfigNeverRunsAndTheCloneIsReadNormally() throws Exception {
+        Path clone = dir.resolve("filtered");
+        Path canary = dir.resolve("canary-clean");
+        try (Git git = init(clone)) {
+            commit(git, ".gitattributes", "*.txt filter=pwn\n");
+            commit(git, "a.txt", "one");
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("filter", "pwn", "clean", "touch " + canary);
+            config.save();
+        }
+        // Same length, so that only the content check (which runs the clean filter) can tell it changed.
+        write(clone.resolve("a.txt"), "two");
+        CloneStatus status = inspector.inspect(clone(clone, CloneKind.WORKING_TREE));
+        assertThat(canary).doesNotExist();
+        assertThat(status.problem()).isNull();
+        assertThat(status.unstaged()).isEqualTo(1);
     }
 }

@@ -2,6 +2,7 @@ package io.gitopsauditor.plugins.audit.internal.local;
 
 import static io.gitopsauditor.plugins.audit.internal.local.TestRepos.git;
 
+import io.gitopsauditor.platform.core.testkit.TestGit;
 import io.gitopsauditor.plugin.api.inventory.CloneKind;
 import io.gitopsauditor.plugin.api.inventory.LocalClone;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class InspectorTimingTest {
             TestRepos.write(repo.resolve("d1/f1.txt"), "changed\n");
             TestRepos.write(repo.resolve("new.txt"), "untracked\n");
             LocalClone clone = new LocalClone("local:timing", repo, CloneKind.WORKING_TREE, Map.of(), null, null);
-            CloneInspector inspector = new CloneInspector();
+            CloneInspector inspector = new CloneInspector(TestGit.service(), java.time.Clock.systemUTC());
             double jgit = median(() -> inspector.inspect(clone));
             double cli = median(() -> {
                 git(repo, "status", "--porcelain=v2", "--branch", "--show-stash");
