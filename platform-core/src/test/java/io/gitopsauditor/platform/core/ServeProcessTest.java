@@ -56,7 +56,9 @@ class ServeProcessTest {
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             // 143 = 128 + SIGTERM: how a JVM reports a signal even after its shutdown hooks completed.
             assertThat(server.exitValue()).isIn(0, 143);
-            assertThat(Files.readString(log)).contains("stopped cleanly");
+            assertThat(Files.readString(log)).contains("stopped cleanly")
+                    .containsPattern("plugin hello \\S+ started in \\d+ ms")
+                    .containsPattern("ready in \\d+ ms \\(config \\d+ ms, database \\d+ ms, .*, HTTP \\d+ ms\\)");
             Path wal = data.resolve("gitops-auditor.db-wal");
             assertThat(!Files.exists(wal) || Files.size(wal) == 0).as("WAL checkpointed into the database").isTrue();
         } finally {
