@@ -100,6 +100,7 @@ public final class Platform implements AutoCloseable {
             throw new PlatformStartException("cannot start the HTTP server: " + e.getMessage(), e);
         }
         security.startWatching();
+        plugins.portOpened();
         logReady(phases);
         return new Platform(config, lock, database, hub, plugins, http, security);
     }

@@ -154,6 +154,14 @@ public final class PluginManager {
         }
     }
 
+    /**
+     * Called once the HTTP port is open: tasks the started plugins scheduled (in {@code start} or
+     * since) may run from now on; until now they waited, so that they did not slow the boot.
+     */
+    public void portOpened() {
+        started.forEach(handle -> handle.context().ifPresent(DefaultPluginContext::portOpened));
+    }
+
     /** Stops a started plugin whose contributions the platform cannot serve, and fails it with the reason. */
     public void withdraw(String id, String reason) {
         for (PluginHandle handle : List.copyOf(started)) {
