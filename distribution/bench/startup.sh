@@ -82,7 +82,7 @@ expected_plugins() {
 # Milliseconds from T0_US (launch) to each "plugin ID VERSION started in N ms" line of the log: "id ms" lines.
 plugin_started_ms() {
   local log=$1 t0_us=$2 stamp id
-  sed -n 's/^\([0-9T:.+Z-]*\) INFO PluginManager - plugin \([^ ]*\) [^ ]* started in .*/\1 \2/p' "$log" |
+  sed -n 's/^\([0-9T:.+Z-]*\) INFO PluginManager - plugin \([^ ]*\) [^ ]* started .*/\1 \2/p' "$log" |
     while read -r stamp id; do
       echo "$id $((($(date -d "$stamp" +%s%6N) - t0_us) / 1000))"
     done
