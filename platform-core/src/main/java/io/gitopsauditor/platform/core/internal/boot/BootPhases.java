@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How long each step of a boot took, for one log line when the port is open: the first place to
@@ -15,6 +16,8 @@ import java.util.StringJoiner;
 final class BootPhases {
     private record Phase(String name, long nanos) {
     }
+
+    private static final AtomicBoolean FIRST_IN_PROCESS = new AtomicBoolean(true);
 
     private final List<Phase> phases = new ArrayList<>();
     private final Instant bootBegan = Instant.now();
@@ -42,9 +45,13 @@ final class BootPhases {
 
     /**
      * Time from the JVM's launch to the start of the boot: the JVM itself, the start-up cache and
-     * the command line. Empty where the operating system does not say when the process started.
+     * the command line. Empty where the operating system does not say when the process started, and
+     * for any boot but the process's first (tests boot many servers in one JVM).
      */
     Optional<Duration> beforeBoot() {
+        if (!FIRST_IN_PROCESS.compareAndSet(true, false)) {
+            return Optional.empty();
+        }
         return ProcessHandle.current().info().startInstant()
                 .map(launched -> Duration.between(launched, bootBegan))
                 .filter(duration -> !duration.isNegative());
