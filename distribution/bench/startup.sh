@@ -237,10 +237,9 @@ series() {
 java_bin=${JAVA_HOME:-}/bin/java
 [ -x "$DIST/runtime/bin/java" ] && java_bin=$DIST/runtime/bin/java
 EXPECTED=$(expected_plugins | tr '\n' ' ')
-[ -n "$EXPECTED" ] || die "the 'plugins' command lists no plugin to start (see: $DIST/bin/gitops-auditor plugins)"
 echo "GitOps Auditor cold start: $RUNS runs per mode, $(nproc) CPUs, load average $(cut -d ' ' -f 1-3 /proc/loadavg)," \
   "$("$java_bin" -version 2>&1 | head -n 1)"
-echo "distribution: $DIST; plugins expected to start: ${EXPECTED% }; data: $DATA" \
+echo "distribution: $DIST; plugins expected to start: ${EXPECTED:-none (the kernel alone)}; data: $DATA" \
   "$([ "$DATA" = fresh ] && echo "(a new data folder each start)" || echo "(one per series: restarts)")"
 [ -n "$JSTAT" ] || echo "(no jstat found: class counts need a JDK's jstat on PATH or in JAVA_HOME)"
 if [ $# -eq 0 ]; then
