@@ -1,12 +1,9 @@
 package io.gitopsauditor.platform.core.internal.boot;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How long each step of a boot took, for one log line when the port is open: the first place to
@@ -17,10 +14,7 @@ final class BootPhases {
     private record Phase(String name, long nanos) {
     }
 
-    private static final AtomicBoolean FIRST_IN_PROCESS = new AtomicBoolean(true);
-
     private final List<Phase> phases = new ArrayList<>();
-    private final Instant bootBegan = Instant.now();
     private final long bootStarted = System.nanoTime();
     private long phaseStarted = bootStarted;
 
@@ -41,20 +35,6 @@ final class BootPhases {
         StringJoiner joined = new StringJoiner(", ");
         phases.forEach(phase -> joined.add(phase.name() + " " + millis(phase.nanos()) + " ms"));
         return joined.toString();
-    }
-
-    /**
-     * Time from the JVM's launch to the start of the boot: the JVM itself, the start-up cache and
-     * the command line. Empty where the operating system does not say when the process started, and
-     * for any boot but the process's first (tests boot many servers in one JVM).
-     */
-    Optional<Duration> beforeBoot() {
-        if (!FIRST_IN_PROCESS.compareAndSet(true, false)) {
-            return Optional.empty();
-        }
-        return ProcessHandle.current().info().startInstant()
-                .map(launched -> Duration.between(launched, bootBegan))
-                .filter(duration -> !duration.isNegative());
     }
 
     private static long millis(long nanos) {

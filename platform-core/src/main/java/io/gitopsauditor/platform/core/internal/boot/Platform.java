@@ -131,11 +131,13 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** One line per start saying where its time went (the bench and the start-up budget read it). */
+    /**
+     * One line per start saying where its time went (the bench and the start-up budget read it).
+     * The JVM's own start is not in it: the process start time the JDK reports is only as exact as
+     * the kernel's boot time in seconds; {@code distribution/bench/startup.sh} measures from launch.
+     */
     private static void logReady(BootPhases phases) {
-        String before = phases.beforeBoot().map(d -> "; the JVM and the command line took " + d.toMillis() + " ms before that")
-                .orElse("");
-        LOG.info("ready in {} ms ({}){}", phases.total().toMillis(), phases.summary(), before);
+        LOG.info("ready in {} ms ({})", phases.total().toMillis(), phases.summary());
     }
 
     private static boolean causedByBind(Throwable e) {
