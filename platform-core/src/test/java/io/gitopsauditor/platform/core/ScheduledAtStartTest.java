@@ -2,11 +2,16 @@ package io.gitopsauditor.platform.core;
 
 import static io.gitopsauditor.platform.core.testkit.PluginJarBuilder.simplePlugin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gitopsauditor.platform.core.internal.boot.PlatformStartException;
 import io.gitopsauditor.platform.core.testkit.TestServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +42,24 @@ class ScheduledAtStartTest {
             }
             assertThat(pluginData.resolve("ran")).hasContent("yes");
         }
+    }
+
+    @Test
+    void aTaskScheduledInStartNeverRunsWhenThePortCannotOpen(@TempDir Path data) throws Exception {
+        simplePlugin("test.early", "early", "0.1", """
+                public void start(PluginContext c) throws Exception {
+                    java.nio.file.Files.createDirectories(c.dataDirectory());
+                    java.nio.file.Path ran = c.dataDirectory().resolve("ran");
+                    c.scheduler().schedule(() -> { java.nio.file.Files.writeString(ran, "yes"); return null; },
+                            0, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+                """).buildInto(data.resolve("plugins"), "early.jar");
+
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> TestServer.start(data, Map.of("server.port", String.valueOf(taken.getLocalPort()))))
+                    .isInstanceOf(PlatformStartException.class);
+        }
+        Thread.sleep(500); // a task let loose by the failed boot would have written its file by now
+        assertThat(data.resolve("plugin-data/early/ran")).doesNotExist();
     }
 }
