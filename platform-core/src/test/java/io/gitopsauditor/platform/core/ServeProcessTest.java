@@ -37,7 +37,9 @@ class ServeProcessTest {
         assertThat(cli.execute("token", "create", "--name", "ci", "--scope", "write", "--data-dir", data.toString())).isZero();
         String token = tokenOut.toString().strip().lines().reduce((first, last) -> last).orElseThrow();
         Path log = data.resolve("server.log");
+        Path classes = data.resolve("classes.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xlog:class+load=info:file=" + classes,
                 "--enable-native-access=org.xerial.sqlitejdbc",
                 "--module-path", io.gitopsauditor.platform.core.testkit.PluginJarBuilder.runtimeModulePath(),
                 "-m", "io.gitopsauditor.platform.core/io.gitopsauditor.platform.core.GitopsAuditor",
@@ -56,7 +58,12 @@ class ServeProcessTest {
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
             // 143 = 128 + SIGTERM: how a JVM reports a signal even after its shutdown hooks completed.
             assertThat(server.exitValue()).isIn(0, 143);
-            assertThat(Files.readString(log)).contains("stopped cleanly");
+            assertThat(Files.readString(log)).contains("stopped cleanly")
+                    .containsPattern("plugin hello \\S+ started in \\d+ ms")
+                    .containsPattern("ready in \\d+ ms \\(config \\d+ ms, database \\d+ ms, .*, HTTP \\d+ ms\\)");
+            // Start-up work nobody needs: JMX's MBean server (Jetty asked it one question) and an Argon2 hash.
+            assertThat(Files.readString(classes)).doesNotContain("com.sun.jmx.mbeanserver.JmxMBeanServer ")
+                    .doesNotContain("Argon2BytesGenerator ");
             Path wal = data.resolve("gitops-auditor.db-wal");
             assertThat(!Files.exists(wal) || Files.size(wal) == 0).as("WAL checkpointed into the database").isTrue();
         } finally {

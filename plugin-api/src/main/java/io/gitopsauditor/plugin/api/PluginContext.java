@@ -64,7 +64,9 @@ public interface PluginContext {
 
     /**
      * A scheduler owned by this plugin: its tasks run on daemon threads named after the plugin,
-     * exceptions are logged, and everything is cancelled when the plugin stops.
+     * exceptions are logged, and everything is cancelled when the plugin stops. No task runs
+     * before the HTTP port is open: one due earlier (scheduled in {@code start}) waits until then,
+     * so that the plugins' work does not slow the server's start.
      *
      * @return the plugin's scheduler
      */

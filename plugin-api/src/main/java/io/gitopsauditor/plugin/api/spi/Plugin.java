@@ -69,7 +69,8 @@ public interface Plugin {
     /**
      * Starts the plugin's own work. Runs after its migrations, before the port opens, on a
      * thread of its own, and must return within the start timeout
-     * ({@code plugin-start-timeout}, which also bounds {@code register} and {@code stop}).
+     * ({@code plugin-start-timeout}, which also bounds {@code register} and {@code stop}). Long
+     * work belongs on {@link PluginContext#scheduler()}, whose tasks begin once the port is open.
      *
      * @param context this plugin's context
      * @throws Exception any failure, which marks the plugin FAILED with its message

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -51,6 +52,8 @@ final class DefaultPluginContext implements PluginContext {
     private volatile boolean databaseReady;
     private volatile boolean released;
     private volatile PluginScheduler scheduler;
+    /** Open once the HTTP port is: the scheduler's tasks wait for it (see {@link PluginScheduler}). */
+    private final CountDownLatch portOpen = new CountDownLatch(1);
 
     DefaultPluginContext(PluginHandle handle, ConfigSource config, EventHub hub, java.nio.file.Path platformDataDir,
                          Supplier<DSLContext> database, ExtensionRegistry extensions, GitHubConnection github,
@@ -74,6 +77,11 @@ final class DefaultPluginContext implements PluginContext {
 
     void openDatabase() {
         databaseReady = true;
+    }
+
+    /** Lets the plugin's scheduled tasks run: the boot is over. */
+    void portOpened() {
+        portOpen.countDown();
     }
 
     /** Cancels the plugin's tasks and listeners: after stop, or when it failed. */
@@ -248,7 +256,7 @@ final class DefaultPluginContext implements PluginContext {
                     throw new PluginStateException(descriptor.id() + ": the plugin has stopped or failed; its scheduler is closed");
                 }
                 if (scheduler == null) {
-                    scheduler = new PluginScheduler(descriptor.id());
+                    scheduler = new PluginScheduler(descriptor.id(), portOpen);
                 }
                 current = scheduler;
             }

@@ -24,8 +24,11 @@ public final class SecurityStore {
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 1024;
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    /** Verifying against this when a user does not exist takes as long as a real check: no user enumeration by timing. */
-    private static final String DUMMY_HASH = PasswordHasher.hash("not a password anybody has");
+    /**
+     * Verifying against this when a user does not exist takes as long as a real check: no user
+     * enumeration by timing. A stand-in rather than a real hash: it is made on every start.
+     */
+    private static final String DUMMY_HASH = PasswordHasher.standIn();
 
     private static final Table<Record> USERS = DSL.table(DSL.name("platform_users"));
     private static final Field<Long> USER_ID = DSL.field(DSL.name("id"), SQLDataType.BIGINT);

@@ -68,7 +68,9 @@ public final class AuditPlugin implements Plugin {
             context.logger().log(System.Logger.Level.INFO, "removed credentials from remote URLs in {0} stored row(s)", redacted);
         }
         service.restore();
-        service.currentResult().ifPresent(watch::follow);
+        // Watching the stored clones walks every working tree (seconds for 1,000 clones): a task, so it runs once the
+        // port is open, and the state restored above is served meanwhile.
+        service.currentResult().ifPresent(result -> context.scheduler().execute(() -> watch.follow(result)));
         if (!settings.schedule().isZero()) {
             // The first run comes at start-up: the settings (roots, owners) may have changed since the stored state.
             context.scheduler().scheduleWithFixedDelay(() -> scheduled(context), 0, settings.schedule().toSeconds(), TimeUnit.SECONDS);

@@ -47,13 +47,28 @@ import org.eclipse.jgit.util.FS;
  */
 public final class CloneInspector {
 
-    static {
-        // JGit's racy-clean check asks for each folder's file store, and keeps the answer in an LRU
-        // cache of 100 folders by default. An audit touches about five folders per clone (.git, refs,
-        // refs/heads, objects/pack…), so past 20 clones every lookup missed and re-parsed
-        // /proc/mounts: a quarter of a 1,000-clone audit. 50,000 entries hold 10,000 clones, at
-        // about 100 bytes each (a path; the attributes are shared per file store).
-        FS.FileStoreAttributes.configureAttributesPathCache(50_000, 0.2f);
+    /**
+     * JGit's racy-clean check asks for each folder's file store, and keeps the answer in an LRU
+     * cache of 100 folders by default. An audit touches about five folders per clone (.git, refs,
+     * refs/heads, objects/pack…), so past 20 clones every lookup missed and re-parsed
+     * /proc/mounts: a quarter of a 1,000-clone audit. 50,000 entries hold 10,000 clones, at
+     * about 100 bytes each (a path; the attributes are shared per file store).
+     *
+     * <p>Set on the first read of a clone, not when the inspector is built: touching JGit's
+     * {@code FS} loads its message bundle and shutdown hook, which the server would otherwise pay
+     * in the plugin's register step, before its port opens.
+     */
+    private static final class FileStoreCache {
+        static {
+            FS.FileStoreAttributes.configureAttributesPathCache(50_000, 0.2f);
+        }
+
+        private FileStoreCache() {
+        }
+
+        static void configured() {
+            // the static initialiser did the work
+        }
     }
 
     private final GitRepositories git;
@@ -78,6 +93,7 @@ public final class CloneInspector {
         if (clone.kind() == CloneKind.NOT_A_REPOSITORY || clone.kind() == CloneKind.UNREADABLE) {
             return CloneStatus.unreadable(clone.path(), clone.kind(), clone.problem(), now);
         }
+        FileStoreCache.configured();
         CloneStatus status;
         try (Repository repository = git.open(clone.path())) {
             status = read(clone, repository, now);
