@@ -10,8 +10,14 @@ import java.util.Set;
  */
 final class CommandKeys {
 
-    /** Sections whose every key is refused: credential helpers, pagers, aliases, signing programs, safe.directory (only the service user's own config may set it, as in git). */
-    private static final Set<String> WHOLE_SECTIONS = Set.of("credential", "pager", "alias", "gpg", "safe");
+    /**
+     * Sections whose every key is refused: credential helpers, pagers, aliases, signing programs,
+     * safe.directory (only the service user's own config may set it, as in git), and http: a clone's
+     * {@code http.sslVerify=false} would switch off TLS checks on a fetch that carries GitHub's token,
+     * {@code http.cookieFile} with {@code saveCookies} would make the service write a file the clone
+     * names, {@code http.extraHeader} would add headers, with or without a URL subsection.
+     */
+    private static final Set<String> WHOLE_SECTIONS = Set.of("credential", "pager", "alias", "gpg", "safe", "http");
 
     /** section.name for keys without a subsection that name a command. */
     private static final Set<String> PLAIN_KEYS = Set.of(

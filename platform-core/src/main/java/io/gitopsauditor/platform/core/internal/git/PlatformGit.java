@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.jgit.api.CommitCommand;
 import org.eclipse.jgit.api.Git;
@@ -19,6 +20,7 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.SubmoduleConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RemoteConfig;
@@ -164,6 +166,9 @@ public final class PlatformGit implements GitRepositories {
     /** Runs on every transport a fetch or clone opens, after its URL was rewritten and its config applied. */
     private void guard(Transport transport) {
         remotes.check(transport.getURI());
+        // Chosen again for the URL this transport really uses: the config may have changed since the
+        // caller read it, and the provider itself re-checks the host of every request (redirects).
+        transport.setCredentialsProvider(credentialsFor(transport.getURI()));
         transport.setOptionUploadPack(RemoteConfig.DEFAULT_UPLOAD_PACK);
         transport.setOptionReceivePack(RemoteConfig.DEFAULT_RECEIVE_PACK);
     }
@@ -176,13 +181,33 @@ public final class PlatformGit implements GitRepositories {
 
     /** The GitHub token, only for https URLs on the configured GitHub host, never for anything else. */
     private CredentialsProvider credentialsFor(URIish uri) {
-        if (github.token().isEmpty() || uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("https")) {
-            return null;
-        }
+        return github.token().isEmpty() || !isGitHubHost(uri) ? null
+                : new GitHubOnlyCredentials(github.token().get(), this::isGitHubHost);
+    }
+
+    private boolean isGitHubHost(URIish uri) {
         String host = uri.getHost();
         String apiHost = github.apiUrl().getHost();
-        boolean githubHost = host != null && (host.equalsIgnoreCase(apiHost) || ("api." + host).equalsIgnoreCase(apiHost));
-        return githubHost ? new UsernamePasswordCredentialsProvider("x-access-token", github.token().get()) : null;
+        return host != null && uri.getScheme() != null && uri.getScheme().equalsIgnoreCase("https")
+                && (host.equalsIgnoreCase(apiHost) || ("api." + host).equalsIgnoreCase(apiHost));
+    }
+
+    /**
+     * GitHub's token, handed out only when the URL asking for it is https on the GitHub host: a
+     * redirect to another host gets nothing.
+     */
+    static final class GitHubOnlyCredentials extends UsernamePasswordCredentialsProvider {
+        private final Predicate<URIish> githubHost;
+
+        GitHubOnlyCredentials(String token, Predicate<URIish> githubHost) {
+            super("x-access-token", token);
+            this.githubHost = githubHost;
+        }
+
+        @Override
+        public boolean get(URIish uri, CredentialItem... items) {
+            return uri != null && githubHost.test(uri) && super.get(uri, items);
+        }
     }
 
     /** The effective uid of this process: the owner of a file it creates. */

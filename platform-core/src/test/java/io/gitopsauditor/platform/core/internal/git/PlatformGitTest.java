@@ -22,6 +22,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.CredentialItem;
+import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -249,6 +251,44 @@ class PlatformGitTest {
             assertThatThrownBy(() -> git.fetch(opened, "origin")).isNotInstanceOf(RefusedRemoteException.class);
         }
         assertThat(canary()).doesNotExist();
+    }
+
+    @Test
+    void theClonesHttpSettingsAreReadAsUnsetSoTlsIsAlwaysVerified() throws Exception {
+        Path clone = repository("http-settings");
+        configure(clone, "http", null, "sslVerify", "false");
+        configure(clone, "http", "https://github.com/", "sslVerify", "false");
+        configure(clone, "http", null, "cookieFile", dir.resolve("cookies").toString());
+        configure(clone, "http", null, "saveCookies", "true");
+        configure(clone, "http", null, "extraHeader", "X-Evil: 1");
+        try (Repository repository = service().open(clone)) {
+            StoredConfig config = repository.getConfig();
+            assertThat(config.getBoolean("http", null, "sslVerify", true)).isTrue();
+            assertThat(config.getBoolean("http", "https://github.com/", "sslVerify", true)).isTrue();
+            assertThat(config.getString("http", null, "cookieFile")).isNull();
+            assertThat(config.getBoolean("http", null, "saveCookies", false)).isFalse();
+            assertThat(config.getStringList("http", null, "extraHeader")).isEmpty();
+        }
+    }
+
+    @Test
+    void gitHubsTokenIsHandedOnlyToTheGitHubHostEvenAfterARedirect() {
+        PlatformGit.GitHubOnlyCredentials credentials = new PlatformGit.GitHubOnlyCredentials("secret-token",
+                uri -> "github.com".equals(uri.getHost()));
+        CredentialItem.Username name = new CredentialItem.Username();
+        CredentialItem.Password password = new CredentialItem.Password();
+        assertThat(credentials.get(uri("https://evil.example/o/r.git"), name, password)).isFalse();
+        assertThat(password.getValue()).isNull();
+        assertThat(credentials.get(uri("https://github.com/o/r.git"), name, password)).isTrue();
+        assertThat(new String(password.getValue())).isEqualTo("secret-token");
+    }
+
+    private static URIish uri(String text) {
+        try {
+            return new URIish(text);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Test
