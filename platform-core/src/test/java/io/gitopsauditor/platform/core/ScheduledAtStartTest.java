@@ -21,17 +21,11 @@ class ScheduledAtStartTest {
     @Test
     void aTaskScheduledInStartRunsOnlyOnceThePortIsOpen(@TempDir Path data) throws Exception {
         // start() schedules a task due at once, then takes 500 ms more: the task must still wait for the port.
-        simplePlugin("test.early", "early", "0.1", """
-                public void start(PluginContext c) throws Exception {
-                    java.nio.file.Files.createDirectories(c.dataDirectory());
-                    java.nio.file.Path ran = c.dataDirectory().resolve("ran");
-                    c.scheduler().schedule(() -> { java.nio.file.Files.writeString(ran, "yes"); return null; },
-                            0, java.util.concurrent.TimeUnit.MILLISECONDS);
+        pluginSchedulingATaskDueAtOnce(data, """
                     Thread.sleep(500);
                     java.nio.file.Files.writeString(c.dataDirectory().resolve("ran-during-start"),
                             String.valueOf(java.nio.file.Files.exists(ran)));
-                }
-                """).buildInto(data.resolve("plugins"), "early.jar");
+                """);
 
         try (TestServer server = TestServer.start(data)) {
             Path pluginData = data.resolve("plugin-data/early");
@@ -46,14 +40,7 @@ class ScheduledAtStartTest {
 
     @Test
     void aTaskScheduledInStartNeverRunsWhenThePortCannotOpen(@TempDir Path data) throws Exception {
-        simplePlugin("test.early", "early", "0.1", """
-                public void start(PluginContext c) throws Exception {
-                    java.nio.file.Files.createDirectories(c.dataDirectory());
-                    java.nio.file.Path ran = c.dataDirectory().resolve("ran");
-                    c.scheduler().schedule(() -> { java.nio.file.Files.writeString(ran, "yes"); return null; },
-                            0, java.util.concurrent.TimeUnit.MILLISECONDS);
-                }
-                """).buildInto(data.resolve("plugins"), "early.jar");
+        pluginSchedulingATaskDueAtOnce(data, "");
 
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> TestServer.start(data, Map.of("server.port", String.valueOf(taken.getLocalPort()))))
@@ -61,5 +48,18 @@ class ScheduledAtStartTest {
         }
         Thread.sleep(500); // a task let loose by the failed boot would have written its file by now
         assertThat(data.resolve("plugin-data/early/ran")).doesNotExist();
+    }
+
+    /** A plugin whose start() schedules a task due at once (it writes {@code ran}), then runs {@code thenInStart}. */
+    private static void pluginSchedulingATaskDueAtOnce(Path data, String thenInStart) throws Exception {
+        simplePlugin("test.early", "early", "0.1", """
+                public void start(PluginContext c) throws Exception {
+                    java.nio.file.Files.createDirectories(c.dataDirectory());
+                    java.nio.file.Path ran = c.dataDirectory().resolve("ran");
+                    c.scheduler().schedule(() -> { java.nio.file.Files.writeString(ran, "yes"); return null; },
+                            0, java.util.concurrent.TimeUnit.MILLISECONDS);
+                """ + thenInStart + """
+                }
+                """).buildInto(data.resolve("plugins"), "early.jar");
     }
 }

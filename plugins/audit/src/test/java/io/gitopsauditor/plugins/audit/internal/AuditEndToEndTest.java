@@ -20,6 +20,7 @@ import io.gitopsauditor.plugins.audit.testing.FakeGitHub;
 import io.gitopsauditor.plugins.audit.testing.FakeRepository;
 import io.gitopsauditor.plugins.audit.testing.JsonSchemaCheck;
 import io.gitopsauditor.plugins.audit.testing.TestGitHubConnection;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -235,12 +236,8 @@ class AuditEndToEndTest {
         org.eclipse.jgit.util.FileUtils.delete(website.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
         Files.createDirectories(website.resolve("inside"));
         List<Path> denied = List.of(root.resolve("dotfiles/.git"), website);
-        for (Path path : denied) {
-            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
-        }
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(denied.stream().anyMatch(Files::isReadable),
-                    "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
+            denyAccessTo(denied);
             AuditResult result = audit();
 
             for (String name : List.of("dotfiles", "website")) {
@@ -315,12 +312,8 @@ class AuditEndToEndTest {
         cloneWithUpstream("sealed", "https://github.com/octocat/sealed.git", false);
         Path privateFolder = Files.createDirectories(root.resolve("private/inside"));
         List<Path> denied = List.of(root.resolve("locked/.git"), root.resolve("sealed/.git/objects"), privateFolder.getParent());
-        for (Path path : denied) {
-            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
-        }
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(denied.stream().anyMatch(Files::isReadable),
-                    "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
+            denyAccessTo(denied);
             AuditResult result = audit();
             Map<String, RepositoryReport> byName = result.reports().stream().collect(Collectors.toMap(RepositoryReport::name, r -> r));
 
@@ -411,5 +404,14 @@ class AuditEndToEndTest {
         Files.writeString(path, content);
         git.add().addFilepattern(file).call();
         git.commit().setMessage("add " + file).setAuthor(ME).setCommitter(ME).setSign(false).call();
+    }
+
+    /** chmod 000 on each path; skips the test where that denies nothing (root, CAP_DAC_OVERRIDE). */
+    private static void denyAccessTo(List<Path> paths) throws IOException {
+        for (Path path : paths) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(paths.stream().anyMatch(Files::isReadable),
+                "running as root (or with CAP_DAC_OVERRIDE): chmod 000 does not deny access here");
     }
 }
