@@ -34,7 +34,8 @@ final class OwnershipRule {
 
     /**
      * @param repository the folder the user named (working tree, or bare repository)
-     * @param folders    every folder git would check: working tree, git folder, common folder
+     * @param folders    every path git would check: working tree, {@code .git} file, git folder, common folder
+     *                   (links followed: what counts is who owns what they point at)
      * @throws UnsafeRepositoryException when one belongs to another user and nothing allows the repository
      */
     void check(Path repository, List<Path> folders) throws IOException {

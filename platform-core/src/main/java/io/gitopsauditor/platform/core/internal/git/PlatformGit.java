@@ -99,21 +99,37 @@ public final class PlatformGit implements GitRepositories {
         if (!builder.getGitDir().isDirectory()) {
             throw new RepositoryNotFoundException(folder.toFile());
         }
-        List<Path> folders = new ArrayList<>();
-        if (!bare) {
-            folders.add(folder);
-        }
-        folders.add(builder.getGitDir().toPath());
-        if (builder.getGitCommonDir() != null) {
-            folders.add(builder.getGitCommonDir().toPath());
-        }
-        ownership.check(folder, folders);
+        ownership.check(folder, ownedPaths(folder, builder));
         SafeRepository repository = new SafeRepository(builder);
         if (!repository.getObjectDatabase().exists()) {
             repository.close();
             throw new RepositoryNotFoundException(builder.getGitDir());
         }
         return repository;
+    }
+
+    /**
+     * Every path whose owner could steer what the opened repository does, as git checks them: the work
+     * tree, the {@code .git} file that names the git folder (submodules, linked worktrees), the git and
+     * common folders. The work tree is the one JGit will really use: set up from the repository's own
+     * {@code core.worktree}, or its parent folder when {@code core.bare=false}, even for a folder that
+     * looks bare; status runs there, and its {@code .gitattributes} name the filters.
+     */
+    private static List<Path> ownedPaths(Path folder, FileRepositoryBuilder builder) {
+        List<Path> paths = new ArrayList<>();
+        Path dotGit = folder.resolve(".git");
+        if (Files.isRegularFile(dotGit)) {
+            paths.add(dotGit);
+        }
+        if (builder.getWorkTree() != null && Files.exists(builder.getWorkTree().toPath())) {
+            // A work tree that does not exist holds nothing to read; status then finds no files.
+            paths.add(builder.getWorkTree().toPath());
+        }
+        paths.add(builder.getGitDir().toPath());
+        if (builder.getGitCommonDir() != null) {
+            paths.add(builder.getGitCommonDir().toPath());
+        }
+        return paths;
     }
 
     @Override

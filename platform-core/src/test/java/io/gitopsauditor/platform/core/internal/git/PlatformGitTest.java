@@ -2,6 +2,7 @@ package io.gitopsauditor.platform.core.internal.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
 import io.gitopsauditor.platform.core.internal.github.GitHubSettings;
@@ -410,6 +411,47 @@ class PlatformGitTest {
         assertThatThrownBy(() -> service().open(repository)).isInstanceOf(UnsafeRepositoryException.class);
     }
 
+    @Test
+    void gitFileOwnedByAnotherUserIsRefusedThoughItsGitFolderIsOwn() throws Exception {
+        Path repository = repository("linked");
+        Path gitFolder = Files.move(repository.resolve(".git"), dir.resolve("linked.git"));
+        Path gitFile = Files.writeString(repository.resolve(".git"), "gitdir: " + gitFolder + "\n");
+        chown(gitFile, 65534);
+        assertThatThrownBy(() -> service().open(repository)).isInstanceOf(UnsafeRepositoryException.class)
+                .hasMessageContaining("owned by uid 65534");
+    }
+
+    @Test
+    void symlinkedGitFolderPointingAtAFolderOfAnotherUserIsRefused() throws Exception {
+        Path repository = repository("symlinked");
+        Path gitFolder = Files.move(repository.resolve(".git"), dir.resolve("elsewhere.git"));
+        Files.createSymbolicLink(repository.resolve(".git"), gitFolder);
+        chown(gitFolder, 65534);
+        assertThatThrownBy(() -> service().open(repository)).isInstanceOf(UnsafeRepositoryException.class)
+                .hasMessageContaining("owned by uid 65534");
+    }
+
+    @Test
+    void workTreeNamedByCoreWorktreeAndOwnedByAnotherUserIsRefused() throws Exception {
+        Path bare = bareUpstream("shared.git");
+        Path foreignTree = Files.createDirectories(dir.resolve("foreign-tree"));
+        configure(bare, "core", null, "worktree", foreignTree.toString());
+        chown(foreignTree, 65534);
+        assertThatThrownBy(() -> service().open(bare)).isInstanceOf(UnsafeRepositoryException.class)
+                .hasMessageContaining("owned by uid 65534");
+    }
+
+    @Test
+    void parentFolderOfARepositoryWithCoreBareFalseIsCheckedAsItsWorkTree() throws Exception {
+        Path foreignParent = Files.createDirectories(dir.resolve("foreign-parent"));
+        Path bare = bareUpstream("foreign-parent/shared.git");
+        configure(bare, "core", null, "bare", "false");
+        assumeTrue(PlatformGit.ProcessUid.current() == 0, "giving files to uid 65534 needs root");
+        Files.setAttribute(foreignParent, "unix:uid", 65534);
+        assertThatThrownBy(() -> service().open(bare)).isInstanceOf(UnsafeRepositoryException.class)
+                .hasMessageContaining("owned by uid 65534");
+    }
+
     private Path bareUpstream() throws Exception {
         return bareUpstream("remotes/upstream.git");
     }
@@ -428,7 +470,9 @@ class PlatformGitTest {
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** Only root may give a file to another user; elsewhere the ownership tests are skipped, not failed. */
     private static void chown(Path root, int uid) throws Exception {
+        assumeTrue(PlatformGit.ProcessUid.current() == 0, "giving files to uid " + uid + " needs root");
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.toList()) {
                 Files.setAttribute(file, "unix:uid", uid);

@@ -14,8 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.lib.Config;
 
 /**
  * One depth-first walk below a root, collecting what {@link FolderClassifier} recognises. Symbolic
@@ -150,9 +149,9 @@ final class FolderWalk {
         if (!Files.isRegularFile(file)) {
             return Set.of();
         }
-        FileBasedConfig config = new FileBasedConfig(file.toFile(), FS.DETECTED);
+        Config config;
         try {
-            config.load();
+            config = IncludeFreeConfig.load(file);
         } catch (IOException | ConfigInvalidException e) {
             return Set.of();
         }

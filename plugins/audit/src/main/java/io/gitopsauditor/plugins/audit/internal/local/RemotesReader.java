@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
 
 /**
  * Reads a repository's remotes straight from its config file, without opening the repository:
@@ -19,6 +17,7 @@ import org.eclipse.jgit.util.FS;
  * ({@code https://user:token@host/...}) are {@linkplain RemoteUrls#redact removed} here, before
  * anything is stored, sent, exported or handed to other plugins. Host and path stay, so matching
  * a clone with its hosted repository is unchanged. Git itself still reads the config file.
+ * Only the file itself is read: what its {@code include.path} names is not (see {@link IncludeFreeConfig}).
  */
 final class RemotesReader {
 
@@ -31,9 +30,7 @@ final class RemotesReader {
      *         ({@code RemoteConfig.getAllRemoteConfigs} would sort them by name)
      */
     static Map<String, String> read(Path commonDir) throws IOException, ConfigInvalidException {
-        FileBasedConfig config = new FileBasedConfig(commonDir.resolve("config").toFile(), FS.DETECTED);
-        config.load();
-        return remotes(config);
+        return remotes(IncludeFreeConfig.load(commonDir.resolve("config")));
     }
 
     /** @return remote name to fetch URL (without credentials) from a loaded config, remotes without a URL left out */
