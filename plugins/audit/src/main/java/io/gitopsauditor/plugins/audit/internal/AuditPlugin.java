@@ -41,6 +41,7 @@ public final class AuditPlugin implements Plugin {
     public void register(PluginContext context) {
         settings = AuditSettings.from(context.config(), Path.of("").toAbsolutePath());
         context.migrations().script("META-INF/migrations/audit/V1__runs_reports_fixes.sql");
+        context.migrations().script("META-INF/migrations/audit/V2__maintenance.sql");
         context.websocket().channel(AuditService.RUNS);
         context.websocket().channel(AuditService.REPOSITORIES);
         context.websocket().channel(AuditService.INVENTORY);

@@ -19,8 +19,8 @@ import org.jooq.impl.SQLDataType;
  * Takes credentials out of remote URLs that versions before 0.2 stored as written in a clone's
  * config ({@code https://user:token@host/...}). Since then remotes are redacted before they enter
  * the audit (see {@code RemotesReader}); this rewrites the reports, the live state and the
- * inventory that were stored earlier. Run at every start: once nothing is left in clear it only
- * reads.
+ * inventory that were stored earlier. Once per database: the job is recorded in
+ * {@code audit_maintenance}, so later starts read one row instead of every stored report.
  *
  * <p>Only the fields that hold a remote URL are touched (the {@code remotes} of a clone, and a
  * hosted repository's {@code cloneUrl}, {@code sshUrl}, {@code webUrl}); after a rewrite the file
@@ -34,6 +34,11 @@ public final class StoredUrlRedaction {
             "audit_current", "report_json",
             "audit_inventory", "subjects_json");
     private static final Set<String> URL_FIELDS = Set.of("cloneUrl", "sshUrl", "webUrl");
+    private static final Table<?> MAINTENANCE = DSL.table(DSL.name("audit_maintenance"));
+    private static final Field<String> JOB = DSL.field(DSL.name("job"), SQLDataType.VARCHAR);
+    private static final Field<String> DONE_AT = DSL.field(DSL.name("done_at"), SQLDataType.VARCHAR);
+    /** This job's row in {@code audit_maintenance}. */
+    static final String JOB_NAME = "redact-stored-remote-urls";
 
     private final Supplier<DSLContext> database;
 
@@ -41,14 +46,18 @@ public final class StoredUrlRedaction {
         this.database = database;
     }
 
-    /** @return how many rows were rewritten; 0 when nothing was stored in clear */
+    /** @return how many rows were rewritten; 0 when nothing was stored in clear or the job ran before */
     public int run() {
         int rewritten = database.get().transactionResult(tx -> {
+            if (tx.dsl().fetchExists(MAINTENANCE, JOB.eq(JOB_NAME))) {
+                return 0;
+            }
             int rows = 0;
             for (Map.Entry<String, String> table : JSON_COLUMNS.entrySet()) {
                 rows += rewrite(tx.dsl(), DSL.table(DSL.name(table.getKey())),
                         DSL.field(DSL.name(table.getValue()), SQLDataType.VARCHAR));
             }
+            tx.dsl().insertInto(MAINTENANCE).set(JOB, JOB_NAME).set(DONE_AT, java.time.Instant.now().toString()).execute();
             return rows;
         });
         if (rewritten > 0) {
