@@ -40,7 +40,6 @@ public final class PlatformGit implements GitRepositories {
         quietJGit();
     }
 
-    private final ProcessFreeFs fs = new ProcessFreeFs();
     private final OwnershipRule ownership;
     private final RemotePolicy remotes;
     private final GitHubConnection github;
@@ -54,10 +53,27 @@ public final class PlatformGit implements GitRepositories {
     }
 
     PlatformGit(GitSettings settings, GitHubConnection github, Supplier<List<String>> gitSafeDirectories, int processUid) {
-        CommandFreeEnvironment.install();
         this.ownership = new OwnershipRule(settings.safeDirectories(), gitSafeDirectories, processUid);
         this.remotes = new RemotePolicy(settings.localRemotes(), github.apiUrl());
         this.github = github;
+    }
+
+    /**
+     * JGit set up for the service, on the first repository it opens or clones rather than when the
+     * platform boots: JGit's {@code FS} and {@code SystemReader} load a few hundred classes (its
+     * message bundle, a shutdown hook) that a start would otherwise pay before the port opens.
+     */
+    private static final class ProcessFree {
+        /** The file system of every repository the service opens; it keeps no state of a repository's. */
+        static final ProcessFreeFs FS;
+
+        static {
+            CommandFreeEnvironment.install();
+            FS = new ProcessFreeFs();
+        }
+
+        private ProcessFree() {
+        }
     }
 
     /**
@@ -86,7 +102,7 @@ public final class PlatformGit implements GitRepositories {
     @Override
     public Repository open(Path path) throws IOException {
         Path folder = path.toAbsolutePath().normalize();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(fs).setMustExist(true);
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setFS(ProcessFree.FS).setMustExist(true);
         boolean bare = !Files.exists(folder.resolve(".git")) && Files.isRegularFile(folder.resolve("HEAD"))
                 && Files.isDirectory(folder.resolve("objects"));
         if (bare) {
@@ -157,7 +173,7 @@ public final class PlatformGit implements GitRepositories {
     @Override
     public Repository clone(String url, Path target) throws GitAPIException, IOException {
         URIish uri = remotes.check(url);
-        try (Git ignored = Git.cloneRepository().setFs(fs).setURI(url).setDirectory(target.toFile())
+        try (Git ignored = Git.cloneRepository().setFs(ProcessFree.FS).setURI(url).setDirectory(target.toFile())
                 .setCloneSubmodules(false)
                 .setCredentialsProvider(credentialsFor(uri))
                 .setTransportConfigCallback(this::guard)

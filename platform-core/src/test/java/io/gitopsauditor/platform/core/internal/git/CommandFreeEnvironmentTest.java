@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
 import io.gitopsauditor.platform.core.internal.github.GitHubSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandFreeEnvironmentTest {
 
@@ -35,9 +38,11 @@ class CommandFreeEnvironmentTest {
     }
 
     @Test
-    void theServiceInstallsItForTheWholeProcess() {
-        new PlatformGit(GitSettings.defaults(), new ConfiguredGitHub(new GitHubSettings(URI.create("https://api.github.com"),
-                Optional.empty(), Duration.ofSeconds(5))), List::of, 0);
+    void theServiceInstallsItForTheWholeProcessWhenItFirstOpensARepository(@TempDir Path dir) throws Exception {
+        Git.init().setDirectory(dir.toFile()).call().close();
+        PlatformGit git = new PlatformGit(GitSettings.defaults(), new ConfiguredGitHub(new GitHubSettings(URI.create("https://api.github.com"),
+                Optional.empty(), Duration.ofSeconds(5))), List::of, PlatformGit.ProcessUid.current());
+        git.open(dir).close();
         assertThat(SystemReader.getInstance()).isInstanceOf(CommandFreeEnvironment.class);
     }
 }
