@@ -61,10 +61,6 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
-            java.util.Optional<Response> refused = refusedByJetty(e.getCause());
-            if (refused.isPresent()) {
-                return refused.get();
-            }
             Response original = e.getResponse();
             int status = original.getStatus();
             Response.StatusType type = Response.Status.fromStatusCode(status);
@@ -124,10 +120,6 @@ public final class ProblemMappers {
     public static final class JsonBody implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            java.util.Optional<Response> refused = refusedByJetty(e);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
             if (e instanceof InvalidDefinitionException || e instanceof JsonGenerationException) {
                 // Not the client's fault: a type Jackson cannot handle, or a response that cannot be written.
                 return new Unexpected().toResponse(e);
@@ -230,31 +222,19 @@ public final class ProblemMappers {
         }
     }
 
-    /**
-     * Jetty refused the request itself while the body was being read, e.g. a chunked body that
-     * crossed {@code server.max-request-size} (a sized one is refused before any reading). Jackson and
-     * Jersey wrap that failure in their own exceptions, which would otherwise read as bad JSON (400).
-     */
-    static java.util.Optional<Response> refusedByJetty(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
-                int code = http.getCode();
-                return java.util.Optional.of(Problem.of(code, org.eclipse.jetty.http.HttpStatus.getMessage(code),
-                        code == 413 ? "The request body is too large." : "The request is malformed.").toResponse());
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
     /** Anything else is a bug: logged in full under a random id that the client is given. */
     public static final class Unexpected implements ExceptionMapper<Throwable> {
         private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
 
         @Override
         public Response toResponse(Throwable e) {
-            java.util.Optional<Response> refused = refusedByJetty(e);
-            if (refused.isPresent()) {
-                return refused.get();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                    // Jetty refused the request itself while Jersey read it (body sizes are settled before, in ChunkedBodyLimit).
+                    int code = http.getCode();
+                    return Problem.of(code, org.eclipse.jetty.http.HttpStatus.getMessage(code),
+                            code == 413 ? "The request body is too large." : "The request is malformed.").toResponse();
+                }
             }
             String id = UUID.randomUUID().toString();
             LOG.error("unexpected error {}", id, e);

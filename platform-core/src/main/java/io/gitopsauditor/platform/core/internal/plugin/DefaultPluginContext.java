@@ -1,6 +1,7 @@
 package io.gitopsauditor.platform.core.internal.plugin;
 
 import io.gitopsauditor.platform.core.internal.config.ConfigSource;
+import io.gitopsauditor.platform.core.internal.db.PrivateFiles;
 import io.gitopsauditor.platform.core.internal.config.PluginConfigView;
 import io.gitopsauditor.platform.core.internal.db.Migration;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
@@ -67,7 +68,7 @@ final class DefaultPluginContext implements PluginContext {
         this.git = git;
         this.config = new PluginConfigView(config, this.descriptor.id());
         this.hub = hub;
-        this.dataDirectory = platformDataDir.resolve(io.gitopsauditor.platform.core.internal.db.PrivateFiles.PLUGIN_DATA).resolve(this.descriptor.id());
+        this.dataDirectory = platformDataDir.resolve(PrivateFiles.PLUGIN_DATA).resolve(this.descriptor.id());
         this.database = database;
     }
 
@@ -272,7 +273,7 @@ final class DefaultPluginContext implements PluginContext {
     @Override
     public java.nio.file.Path dataDirectory() {
         try {
-            return io.gitopsauditor.platform.core.internal.db.PrivateFiles.folder(dataDirectory);
+            return PrivateFiles.folder(dataDirectory);
         } catch (IOException e) {
             throw new PluginException(descriptor.id() + ": cannot create data folder " + dataDirectory + ": " + e.getMessage(), e);
         }
