@@ -21,10 +21,12 @@ import java.util.List;
  * @param requires     the ids of the plugins it needs (it starts after them)
  * @param restBasePath where its REST resources are served
  * @param channels     its WebSocket channels
+ * @param channelScopes the scope each channel's subscribers need ({@code READ}, {@code WRITE} or {@code ADMIN})
  * @param ui           its UI bundle
  */
 public record PluginView(String id, String name, String version, String description, PluginState state, String reason,
                          String source, String module, String requiredApi, List<String> requires, String restBasePath, List<String> channels,
+                         java.util.Map<String, io.gitopsauditor.plugin.api.Scope> channelScopes,
                          Ui ui) {
 
     /**
@@ -51,6 +53,7 @@ public record PluginView(String id, String name, String version, String descript
                 descriptor == null ? List.of() : descriptor.requires(),
                 live && !contributions.restResources().isEmpty() ? "/api/" + handle.id() : null,
                 live ? List.copyOf(contributions.channels()) : List.of(),
+                live ? contributions.channelScopes() : java.util.Map.of(),
                 live ? contributions.uiBundle().map(b -> new Ui(UiBundles.entryPath(handle.id(), b), "/ui/" + handle.id() + "/")).orElse(null) : null);
     }
 }
