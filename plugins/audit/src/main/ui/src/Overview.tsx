@@ -14,7 +14,7 @@ interface Summary {
 
 export function OverviewPage() {
   const summary = useResource<Summary>("/api/audit/summary");
-  const atRisk = useResource<Page<Report>>("/api/audit/repositories?risk=high,medium&sort=risk&limit=10");
+  const atRisk = useResource<Page<Report>>("/api/audit/repositories?risk=high,medium&sort=-risk,name&limit=10");
   const runs = useResource<Page<RunSummary>>("/api/audit/runs?limit=30");
   const [progress, setProgress] = useState<RunProgress | undefined>();
   const [problem, setProblem] = useState<string | undefined>();

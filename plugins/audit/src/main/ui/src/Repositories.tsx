@@ -5,6 +5,8 @@ import { BASE, LevelBadge, muted, Page, param, Report, row, SEVERITIES, StateBad
 
 const LIMIT = 100;
 const SORTS = ["risk", "name", "state", "severity", "last-commit", "findings"];
+/** Sorted largest first unless the page's Order says otherwise, as before the server took sort=-field. */
+const DESCENDING_FIRST = ["risk", "severity", "last-commit", "findings"];
 
 export function RepositoriesPage() {
   const [params, setParams] = useSearchParams();
@@ -22,10 +24,13 @@ export function RepositoriesPage() {
   }); // eslint-disable-line
 
   const query = new URLSearchParams();
-  for (const key of ["state", "severity", "risk", "source", "q", "sort", "order"]) {
+  for (const key of ["state", "severity", "risk", "source", "q"]) {
     const v = params.get(key);
     if (v) query.set(key, v);
   }
+  const sortKey = params.get("sort") || "risk";
+  const order = params.get("order") || (DESCENDING_FIRST.includes(sortKey) ? "desc" : "asc");
+  query.set("sort", `${order === "desc" ? "-" : ""}${sortKey},name`.replace(/^(-?name),name$/, "$1"));
   query.set("offset", String(offset));
   query.set("limit", String(LIMIT));
   const page = useResource<Page<Report>>(`/api/audit/repositories?${query}`);

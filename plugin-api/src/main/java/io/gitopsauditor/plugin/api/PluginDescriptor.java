@@ -1,5 +1,6 @@
 package io.gitopsauditor.plugin.api;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,9 +15,12 @@ import java.util.regex.Pattern;
  * @param name        a human-readable name for lists and navigation
  * @param description one sentence on what it does; may be empty
  * @param requiredApi the plugin API version it was built against
+ * @param requires    the ids of the plugins it needs (since 0.2): it starts after each of them, and
+ *                    is refused, by name, when one is missing, disabled or failed; empty for most plugins
  * @since 0.1
  */
-public record PluginDescriptor(String id, String version, String name, String description, ApiVersion requiredApi) {
+public record PluginDescriptor(String id, String version, String name, String description, ApiVersion requiredApi,
+                               List<String> requires) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     /** Ids the kernel keeps for itself: its API, its WebSocket endpoint and its UI paths. */
@@ -40,6 +44,31 @@ public record PluginDescriptor(String id, String version, String name, String de
         name = name == null || name.isBlank() ? id : name;
         description = description == null ? "" : description;
         Objects.requireNonNull(requiredApi, id + ": required API version");
+        requires = requires == null ? List.of() : List.copyOf(requires);
+        for (String needed : requires) {
+            if (!ID.matcher(needed).matches() || RESERVED.contains(needed)) {
+                throw new IllegalArgumentException(id + ": requires '" + needed + "', which is not a valid plugin id");
+            }
+            if (needed.equals(id)) {
+                throw new IllegalArgumentException(id + ": a plugin cannot require itself");
+            }
+        }
+        if (Set.copyOf(requires).size() != requires.size()) {
+            throw new IllegalArgumentException(id + ": requires names a plugin twice: " + requires);
+        }
+    }
+
+    /**
+     * A descriptor of a plugin that needs no other plugin (the 0.1 form).
+     *
+     * @param id          the plugin id
+     * @param version     the plugin's version
+     * @param name        a human-readable name
+     * @param description one sentence
+     * @param requiredApi the plugin API version it was built against
+     */
+    public PluginDescriptor(String id, String version, String name, String description, ApiVersion requiredApi) {
+        this(id, version, name, description, requiredApi, List.of());
     }
 
     /**
@@ -73,6 +102,7 @@ public record PluginDescriptor(String id, String version, String name, String de
         private String name;
         private String description = "";
         private ApiVersion requiredApi;
+        private List<String> requires = List.of();
 
         private Builder(String id, String version) {
             this.id = id;
@@ -107,6 +137,20 @@ public record PluginDescriptor(String id, String version, String name, String de
         }
 
         /**
+         * Declares the plugins this one needs: it starts after them (and stops before them), and is
+         * refused by name when one of them is not installed, disabled or failed. Use it only for a
+         * real need, e.g. a plugin that reads the audit's extensions.
+         *
+         * @param pluginIds the ids of the plugins needed
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder requires(String... pluginIds) {
+            this.requires = List.of(pluginIds);
+            return this;
+        }
+
+        /**
          * @return the descriptor
          * @throws IllegalArgumentException when a field is invalid or {@link #requiresApi} was not called
          */
@@ -114,7 +158,7 @@ public record PluginDescriptor(String id, String version, String name, String de
             if (requiredApi == null) {
                 throw new IllegalArgumentException(id + ": the descriptor must say which plugin API it requires");
             }
-            return new PluginDescriptor(id, version, name, description, requiredApi);
+            return new PluginDescriptor(id, version, name, description, requiredApi, requires);
         }
     }
 }

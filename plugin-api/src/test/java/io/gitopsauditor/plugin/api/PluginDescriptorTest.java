@@ -34,4 +34,17 @@ class PluginDescriptorTest {
         assertThat(ProblemException.notFound("x").status()).isEqualTo(404);
         assertThatThrownBy(() -> new ProblemException(200, "OK", "no")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPluginMayRequireOthersByValidIdButNotItselfOrTwice() {
+        assertThat(PluginDescriptor.builder("quality", "1").requiresApi("0.2").requires("audit", "github").build().requires())
+                .containsExactly("audit", "github");
+        assertThat(PluginDescriptor.builder("quality", "1").requiresApi("0.2").build().requires()).isEmpty();
+        assertThatThrownBy(() -> PluginDescriptor.builder("quality", "1").requiresApi("0.2").requires("quality").build())
+                .hasMessageContaining("cannot require itself");
+        assertThatThrownBy(() -> PluginDescriptor.builder("quality", "1").requiresApi("0.2").requires("Audit").build())
+                .hasMessageContaining("not a valid plugin id");
+        assertThatThrownBy(() -> PluginDescriptor.builder("quality", "1").requiresApi("0.2").requires("audit", "audit").build())
+                .hasMessageContaining("twice");
+    }
 }

@@ -40,7 +40,7 @@ class ConcurrentLoginTest {
                     assertThat(a.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
                 }
             });
-            long failedEvents = server.platform().securityStore().events(1000, null).stream()
+            long failedEvents = server.platform().securityStore().events(new io.gitopsauditor.plugin.api.list.PageRequest(0, 1000, java.util.List.of()), null).items().stream()
                     .filter(e -> e.type().equals("login-failed")).count();
             assertThat(failedEvents).as("failed logins recorded, one per password check").isEqualTo(checked);
         }

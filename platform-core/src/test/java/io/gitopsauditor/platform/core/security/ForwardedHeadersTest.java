@@ -51,7 +51,7 @@ class ForwardedHeadersTest {
     }
 
     private static List<String> failedLoginClients(TestServer server) {
-        return server.platform().securityStore().events(100, null).stream().filter(e -> e.type().equals("login-failed"))
+        return server.platform().securityStore().events(new io.gitopsauditor.plugin.api.list.PageRequest(0, 100, java.util.List.of()), null).items().stream().filter(e -> e.type().equals("login-failed"))
                 .map(SecurityStore.SecurityEvent::client).toList();
     }
 }

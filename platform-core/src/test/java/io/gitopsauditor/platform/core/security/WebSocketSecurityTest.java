@@ -3,21 +3,28 @@ package io.gitopsauditor.platform.core.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gitopsauditor.platform.core.testkit.ExamplePlugin;
+import io.gitopsauditor.platform.core.testkit.PluginJarBuilder;
 import io.gitopsauditor.platform.core.testkit.TestServer;
 import io.gitopsauditor.platform.core.testkit.WebSocketProbe;
 import io.gitopsauditor.plugin.api.Scope;
 import java.net.http.HttpRequest;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The /ws handshake is authenticated and its Origin checked; ending a credential closes its connections. */
+/**
+ * The /ws handshake is authenticated and its Origin checked; ending a credential closes its
+ * connections; every channel is refused to a token below its scope.
+ */
 class WebSocketSecurityTest {
     @TempDir
     static Path data;
@@ -26,6 +33,14 @@ class WebSocketSecurityTest {
 
     @BeforeAll
     static void boot() throws Exception {
+        // One channel of each scope, beside the example plugin's hello.greetings (read).
+        PluginJarBuilder.simplePlugin("test.scoped", "scoped", "0.2", """
+                public void register(PluginContext c) {
+                    c.websocket().channel("watch");
+                    c.websocket().channel("changes", Scope.WRITE);
+                    c.websocket().channel("secrets", Scope.ADMIN);
+                }
+                """).buildInto(data.resolve("plugins"), "scoped.jar");
         server = ExamplePlugin.server(data);
     }
 
@@ -107,6 +122,39 @@ class WebSocketSecurityTest {
             two.send("{\"type\":\"ping\"}");
             assertThat(two.next().path("type").asText()).isEqualTo("pong");
             assertThat(two.closed()).isNotDone();
+        }
+    }
+
+    @Test
+    void everyChannelIsTriedWithEveryScopeAndRefusedBelowItsOwnWhileTheOtherSubscriptionsStand() throws Exception {
+        Map<String, Scope> channels = new TreeMap<>();
+        for (JsonNode plugin : TestServer.json(server.get("/api/platform/plugins"))) {
+            plugin.path("channelScopes").fields().forEachRemaining(e -> channels.put(e.getKey(), Scope.valueOf(e.getValue().asText())));
+        }
+        assertThat(channels).containsEntry("hello.greetings", Scope.READ).containsEntry("scoped.watch", Scope.READ)
+                .containsEntry("scoped.changes", Scope.WRITE).containsEntry("scoped.secrets", Scope.ADMIN);
+        for (Scope scope : Scope.values()) {
+            String token = server.platform().securityStore().createToken("sweep-" + scope.name().toLowerCase(Locale.ROOT), scope, "tests").token();
+            try (WebSocketProbe ws = WebSocketProbe.connect(server.client(), server.webSocketUri(), Map.of("Authorization", "Bearer " + token))) {
+                for (Map.Entry<String, Scope> channel : channels.entrySet()) {
+                    ws.send("{\"type\":\"subscribe\",\"channel\":\"" + channel.getKey() + "\"}");
+                    JsonNode reply = ws.next();
+                    String what = scope + " on " + channel.getKey();
+                    assertThat(reply.path("channel").asText()).as(what).isEqualTo(channel.getKey());
+                    if (scope.covers(channel.getValue())) {
+                        assertThat(reply.path("type").asText()).as(what).isEqualTo("subscribed");
+                    } else {
+                        assertThat(reply.path("type").asText()).as(what).isEqualTo("error");
+                        assertThat(reply.path("message").asText()).as(what).isEqualTo("channel '" + channel.getKey() + "' needs the "
+                                + channel.getValue().name().toLowerCase(Locale.ROOT) + " scope; this connection has "
+                                + scope.name().toLowerCase(Locale.ROOT));
+                    }
+                }
+                assertThat(server.postJson("/api/hello/greetings", "{\"name\": \"sweep\"}").statusCode()).isEqualTo(201);
+                JsonNode event = ws.next("event");
+                assertThat(event.path("channel").asText()).as("%s keeps its permitted subscriptions", scope).isEqualTo("hello.greetings");
+                assertThat(ws.closed()).isNotDone();
+            }
         }
     }
 

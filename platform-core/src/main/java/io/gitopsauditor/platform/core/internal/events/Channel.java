@@ -1,6 +1,7 @@
 package io.gitopsauditor.platform.core.internal.events;
 
 import io.gitopsauditor.plugin.api.Event;
+import io.gitopsauditor.plugin.api.Scope;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 final class Channel {
     private final String name;
     private final String owner;
+    private final Scope scope;
     private final int historySize;
     private final ArrayDeque<Frame> history = new ArrayDeque<>();
     private final Set<EventSink> sinks = new CopyOnWriteArraySet<>();
@@ -32,9 +34,10 @@ final class Channel {
         }
     }
 
-    Channel(String name, String owner, int historySize) {
+    Channel(String name, String owner, Scope scope, int historySize) {
         this.name = name;
         this.owner = owner;
+        this.scope = scope;
         this.historySize = historySize;
     }
 
@@ -44,6 +47,11 @@ final class Channel {
 
     String owner() {
         return owner;
+    }
+
+    /** What a WebSocket subscriber's session or token must cover. */
+    Scope scope() {
+        return scope;
     }
 
     synchronized long latest() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitopsauditor.plugin.api.Event;
 import io.gitopsauditor.plugin.api.EventBus;
+import io.gitopsauditor.plugin.api.Scope;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -38,20 +39,39 @@ public final class EventHub implements AutoCloseable {
         return epoch;
     }
 
-    /** Declares {@code <owner>.<topic>}; returns the full name. */
+    /** Declares {@code <owner>.<topic>} for any caller with read scope; returns the full name. */
     public String declare(String owner, String topic) {
+        return declare(owner, topic, Scope.READ);
+    }
+
+    /**
+     * Declares {@code <owner>.<topic>}, whose WebSocket subscribers need {@code scope}; returns the
+     * full name. In-process listeners (other plugins) are not checked: plugins are trusted code.
+     */
+    public String declare(String owner, String topic, Scope scope) {
+        java.util.Objects.requireNonNull(scope, owner + ": channel scope");
         if (topic == null || !TOPIC.matcher(topic).matches()) {
             throw new IllegalArgumentException(owner + ": channel topic '" + topic
                     + "' must be lower-case letters, digits, dots and dashes, at most 64 characters");
         }
         String name = owner + "." + topic;
-        channels.putIfAbsent(name, new Channel(name, owner, historySize));
+        Channel channel = channels.computeIfAbsent(name, n -> new Channel(n, owner, scope, historySize));
+        if (channel.scope() != scope) {
+            throw new IllegalArgumentException(owner + ": channel '" + name + "' was declared with the "
+                    + channel.scope().name().toLowerCase(java.util.Locale.ROOT) + " scope, not "
+                    + scope.name().toLowerCase(java.util.Locale.ROOT));
+        }
         return name;
     }
 
     /** Removes every channel an owner declared (its plugin failed or stopped). */
     public void removeOwner(String owner) {
         channels.values().removeIf(channel -> channel.owner().equals(owner));
+    }
+
+    /** The scope a WebSocket subscriber of the channel needs, if the channel exists. */
+    public java.util.Optional<Scope> scopeOf(String channelName) {
+        return java.util.Optional.ofNullable(channels.get(channelName)).map(Channel::scope);
     }
 
     public Set<String> channelNames() {

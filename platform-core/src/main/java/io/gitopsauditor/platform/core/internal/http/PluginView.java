@@ -6,7 +6,7 @@ import io.gitopsauditor.plugin.api.PluginState;
 import java.util.List;
 
 /**
- * A plugin as {@code GET /api/platform/plugins} shows it. Contributions (REST base path, channels,
+ * A plugin as {@code GET /api/platform/plugins} shows it, in start order (required plugins first, then by id). Contributions (REST base path, channels,
  * UI entry) are listed for plugins that are live; a plugin that failed serves none of them.
  *
  * @param id           the plugin id (for a jar that failed before it had one: its file name)
@@ -18,12 +18,15 @@ import java.util.List;
  * @param source       {@code module path} or the file in the plugins folder
  * @param module       its Java module
  * @param requiredApi  the plugin API version it needs
+ * @param requires     the ids of the plugins it needs (it starts after them)
  * @param restBasePath where its REST resources are served
  * @param channels     its WebSocket channels
+ * @param channelScopes the scope each channel's subscribers need ({@code READ}, {@code WRITE} or {@code ADMIN})
  * @param ui           its UI bundle
  */
 public record PluginView(String id, String name, String version, String description, PluginState state, String reason,
-                         String source, String module, String requiredApi, String restBasePath, List<String> channels,
+                         String source, String module, String requiredApi, List<String> requires, String restBasePath, List<String> channels,
+                         java.util.Map<String, io.gitopsauditor.plugin.api.Scope> channelScopes,
                          Ui ui) {
 
     /**
@@ -47,8 +50,10 @@ public record PluginView(String id, String name, String version, String descript
                 handle.origin().describe(),
                 handle.origin().module().orElse(null),
                 descriptor == null ? null : descriptor.requiredApi().toString(),
+                descriptor == null ? List.of() : descriptor.requires(),
                 live && !contributions.restResources().isEmpty() ? "/api/" + handle.id() : null,
                 live ? List.copyOf(contributions.channels()) : List.of(),
+                live ? contributions.channelScopes() : java.util.Map.of(),
                 live ? contributions.uiBundle().map(b -> new Ui(UiBundles.entryPath(handle.id(), b), "/ui/" + handle.id() + "/")).orElse(null) : null);
     }
 }

@@ -1,10 +1,12 @@
 package io.gitopsauditor.platform.core.internal.plugin;
 
 import io.gitopsauditor.platform.core.internal.db.Migration;
+import io.gitopsauditor.plugin.api.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +16,7 @@ import java.util.Set;
  */
 public final class Contributions {
     private final List<Object> restResources = new ArrayList<>();
-    private final Set<String> channels = new LinkedHashSet<>();
+    private final Map<String, Scope> channels = new LinkedHashMap<>();
     private final List<Migration> migrations = new ArrayList<>();
     private UiBundle uiBundle;
 
@@ -32,8 +34,8 @@ public final class Contributions {
         restResources.add(resourceOrClass);
     }
 
-    void addChannel(String channel) {
-        channels.add(channel);
+    void addChannel(String channel, Scope scope) {
+        channels.put(channel, scope);
     }
 
     void addMigration(Migration migration) {
@@ -56,7 +58,12 @@ public final class Contributions {
     }
 
     public Set<String> channels() {
-        return Collections.unmodifiableSet(channels);
+        return Collections.unmodifiableSet(channels.keySet());
+    }
+
+    /** Each channel with the scope its subscribers need, in declaration order. */
+    public Map<String, Scope> channelScopes() {
+        return Collections.unmodifiableMap(channels);
     }
 
     public List<Migration> migrations() {

@@ -166,10 +166,10 @@ final class DefaultPluginContext implements PluginContext {
 
     @Override
     public WebSocketRegistrar websocket() {
-        return topic -> {
+        return (topic, scope) -> {
             requireRegistration("WebSocket channels");
-            String name = hub.declare(descriptor.id(), topic);
-            contributions.addChannel(name);
+            String name = hub.declare(descriptor.id(), topic, scope);
+            contributions.addChannel(name, scope);
             return name;
         };
     }

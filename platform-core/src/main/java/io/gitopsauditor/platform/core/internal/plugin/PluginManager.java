@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,41 +58,63 @@ public final class PluginManager {
         return github;
     }
 
-    /** Discovers, admits and registers every plugin. */
+    /**
+     * Discovers, admits, orders ({@link PluginOrder}: required plugins first, then by id) and
+     * registers every plugin.
+     */
     public List<PluginHandle> load() {
-        Map<String, PluginHandle> byId = new HashMap<>();
-        for (PluginHandle handle : PluginDiscovery.discover(config.pluginsDir())) {
-            plugins.add(handle);
+        List<PluginHandle> found = PluginDiscovery.discover(config.pluginsDir());
+        refuseTwins(found);
+        found.stream().filter(h -> h.state() == PluginState.DISCOVERED).forEach(this::admit);
+        plugins.addAll(PluginOrder.arrange(found));
+        for (PluginHandle handle : plugins) {
             if (handle.state() == PluginState.FAILED) {
                 LOG.warn("plugin {} ({}) refused: {}", handle.id(), handle.origin().describe(), handle.reason().orElse(""));
-                continue;
-            }
-            admit(handle, byId);
-            if (handle.state() == PluginState.DISCOVERED) {
+            } else if (handle.state() == PluginState.DISCOVERED && requirementsAre(handle, PluginState.REGISTERED)) {
                 register(handle);
             }
         }
         return plugins();
     }
 
-    private void admit(PluginHandle handle, Map<String, PluginHandle> byId) {
+    /**
+     * Refuses every copy of an id provided more than once: which copy would win depended on file
+     * names, and running the one the administrator did not mean is worse than running neither.
+     */
+    private static void refuseTwins(List<PluginHandle> found) {
+        Map<String, List<PluginHandle>> byId = new LinkedHashMap<>();
+        found.stream().filter(h -> h.state() == PluginState.DISCOVERED)
+                .forEach(h -> byId.computeIfAbsent(h.id(), id -> new ArrayList<>()).add(h));
+        byId.forEach((id, copies) -> {
+            if (copies.size() > 1) {
+                List<String> sources = copies.stream().map(h -> h.origin().describe()).toList();
+                String reason = "plugin id '" + id + "' is provided by both " + String.join(" and ", sources)
+                        + "; both are refused: remove one of them";
+                copies.forEach(h -> h.fail(reason));
+            }
+        });
+    }
+
+    private void admit(PluginHandle handle) {
         PluginDescriptor descriptor = handle.descriptor().orElseThrow();
-        PluginHandle holder = byId.get(descriptor.id());
-        if (holder != null) {
-            handle.fail("plugin id '" + descriptor.id() + "' is already taken by " + holder.origin().describe()
-                    + "; this copy (" + handle.origin().describe() + ") is refused");
-        } else if (!ApiVersion.CURRENT.satisfies(descriptor.requiredApi())) {
+        if (!ApiVersion.CURRENT.satisfies(descriptor.requiredApi())) {
             handle.fail("needs plugin API " + descriptor.requiredApi() + ", but this platform offers " + ApiVersion.CURRENT);
         } else if (config.disabledPlugins().contains(descriptor.id())) {
             handle.state(PluginState.DISABLED);
             LOG.info("plugin {} is disabled by configuration (disabled-plugins)", descriptor.id());
         }
-        if (holder == null && handle.state() != PluginState.FAILED) {
-            byId.put(descriptor.id(), handle);
-        }
-        if (handle.state() == PluginState.FAILED) {
-            LOG.warn("plugin {} ({}) refused: {}", handle.id(), handle.origin().describe(), handle.reason().orElse(""));
-        }
+    }
+
+    /**
+     * Whether every plugin this one requires has reached the given state; if not, this one is
+     * failed naming the first that has not (its own failure was logged when it happened).
+     */
+    private boolean requirementsAre(PluginHandle handle, PluginState needed) {
+        Map<String, PluginHandle> byId = new HashMap<>();
+        plugins.forEach(h -> byId.putIfAbsent(h.id(), h));
+        var unmet = PluginOrder.unmetRequirement(handle, byId, needed);
+        unmet.ifPresent(reason -> fail(handle, "requirements", null, reason));
+        return unmet.isEmpty();
     }
 
     private void register(PluginHandle handle) {
@@ -141,9 +164,12 @@ public final class PluginManager {
         }
     }
 
-    /** Starts every registered plugin, in discovery order, each within the start timeout. */
+    /** Starts every registered plugin in {@link PluginOrder}, each within the start timeout and after what it requires. */
     public void start() {
         for (PluginHandle handle : withState(PluginState.REGISTERED)) {
+            if (!requirementsAre(handle, PluginState.STARTED)) {
+                continue;
+            }
             DefaultPluginContext context = handle.context().orElseThrow();
             long began = System.nanoTime();
             context.openDatabase();
@@ -165,8 +191,18 @@ public final class PluginManager {
         started.forEach(handle -> handle.context().ifPresent(DefaultPluginContext::portOpened));
     }
 
-    /** Stops a started plugin whose contributions the platform cannot serve, and fails it with the reason. */
+    /**
+     * Stops a started plugin whose contributions the platform cannot serve, and fails it with the
+     * reason; the started plugins that require it are withdrawn first, newest first.
+     */
     public void withdraw(String id, String reason) {
+        List<PluginHandle> newestFirst = new ArrayList<>(started);
+        Collections.reverse(newestFirst);
+        for (PluginHandle dependent : newestFirst) {
+            if (dependent.descriptor().orElseThrow().requires().contains(id) && started.contains(dependent)) {
+                withdraw(dependent.id(), dependent.id() + " needs " + id + ", which failed");
+            }
+        }
         for (PluginHandle handle : List.copyOf(started)) {
             if (handle.id().equals(id)) {
                 started.remove(handle);
@@ -197,7 +233,7 @@ public final class PluginManager {
         return Collections.unmodifiableList(plugins);
     }
 
-    /** Plugins in a given state, in discovery order. */
+    /** Plugins in a given state, in {@link PluginOrder}. */
     public List<PluginHandle> withState(PluginState state) {
         return plugins.stream().filter(h -> h.state() == state).toList();
     }

@@ -3,10 +3,12 @@ package io.gitopsauditor.platform.core.internal.security;
 import io.gitopsauditor.plugin.api.ProblemException;
 import io.gitopsauditor.plugin.api.RequiresScope;
 import io.gitopsauditor.plugin.api.Scope;
+import io.gitopsauditor.plugin.api.list.ListSpec;
+import io.gitopsauditor.plugin.api.list.Page;
+import io.gitopsauditor.plugin.api.list.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,6 +32,9 @@ import java.util.Locale;
 @Path("platform")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuthResource {
+    private static final ListSpec TOKENS = ListSpec.sortable("id", "id", "name", "createdAt", "lastUsedAt");
+    // Security events keep their former maximum of 1000 a page; "before" (an event id) stays as a filter.
+    private static final ListSpec SECURITY_EVENTS = ListSpec.sortable("-id", "id", "time", "type").withMaxLimit(1000);
     private final SecurityStore store;
     private final Authenticator authenticator;
     private final SetupSecret setupSecret;
@@ -211,8 +216,9 @@ public final class AuthResource {
     @GET
     @Path("tokens")
     @RequiresScope(Scope.ADMIN)
-    public List<SecurityStore.TokenView> tokens() {
-        return store.tokens();
+    public Page<SecurityStore.TokenView> tokens(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                                                @QueryParam("sort") String sort) {
+        return store.tokens(PageRequest.parse(TOKENS, offset, limit, sort));
     }
 
     @POST
@@ -249,12 +255,9 @@ public final class AuthResource {
     @GET
     @Path("security-events")
     @RequiresScope(Scope.ADMIN)
-    public List<SecurityStore.SecurityEvent> events(@QueryParam("limit") @DefaultValue("100") int limit,
-                                                    @QueryParam("before") Long before) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.invalidInput("limit must be between 1 and 1000, got " + limit);
-        }
-        return store.events(limit, before);
+    public Page<SecurityStore.SecurityEvent> events(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                                                    @QueryParam("sort") String sort, @QueryParam("before") Long before) {
+        return store.events(PageRequest.parse(SECURITY_EVENTS, offset, limit, sort), before);
     }
 
     /** Runs a password hash for a counted attempt; when the server is too busy to hash, the attempt does not count. */

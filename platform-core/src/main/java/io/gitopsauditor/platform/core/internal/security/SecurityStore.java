@@ -2,14 +2,20 @@ package io.gitopsauditor.platform.core.internal.security;
 
 import io.gitopsauditor.plugin.api.ProblemException;
 import io.gitopsauditor.plugin.api.Scope;
+import io.gitopsauditor.plugin.api.list.Page;
+import io.gitopsauditor.plugin.api.list.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -202,6 +208,23 @@ public final class SecurityStore {
         return new NewToken(id, token);
     }
 
+    /** Sort fields of {@code GET /api/platform/tokens}, by the token's JSON names. */
+    public static final Map<String, Field<?>> TOKEN_SORTS = Map.of("id", TOKEN_ID, "name", NAME, "createdAt", CREATED_AT,
+            "lastUsedAt", LAST_USED_AT);
+    /** Sort fields of {@code GET /api/platform/security-events}. */
+    public static final Map<String, Field<?>> EVENT_SORTS = Map.of("id", EVENT_ID, "time", TIME, "type", TYPE);
+
+    /** A page of tokens, revoked ones included, in the order asked for; paged in SQL. */
+    public Page<TokenView> tokens(PageRequest page) {
+        List<SortField<?>> order = new ArrayList<>(page.orderBy(TOKEN_SORTS));
+        order.add(TOKEN_ID.asc());
+        List<TokenView> items = dsl.select(TOKEN_ID, NAME, SCOPE, CREATED_AT, CREATED_BY, LAST_USED_AT, REVOKED_AT).from(TOKENS)
+                .orderBy(order).limit(page.limit()).offset(page.offset())
+                .fetch(r -> new TokenView(r.get(TOKEN_ID), r.get(NAME), Scope.valueOf(r.get(SCOPE)), r.get(CREATED_AT),
+                        r.get(CREATED_BY), r.get(LAST_USED_AT), r.get(REVOKED_AT)));
+        return page.of(items, dsl.fetchCount(TOKENS));
+    }
+
     public List<TokenView> tokens() {
         return dsl.select(TOKEN_ID, NAME, SCOPE, CREATED_AT, CREATED_BY, LAST_USED_AT, REVOKED_AT).from(TOKENS).orderBy(TOKEN_ID)
                 .fetch(r -> new TokenView(r.get(TOKEN_ID), r.get(NAME), Scope.valueOf(r.get(SCOPE)), r.get(CREATED_AT),
@@ -250,12 +273,15 @@ public final class SecurityStore {
                 .values(Instant.now().toString(), type, truncate(actor, 64), truncate(client, 64), truncate(detail, 300)).execute();
     }
 
-    /** Newest first, {@code limit} at most, optionally only those older than {@code beforeId}. */
-    public List<SecurityEvent> events(int limit, Long beforeId) {
-        var query = dsl.select(EVENT_ID, TIME, TYPE, ACTOR, CLIENT, DETAIL).from(EVENTS);
-        var filtered = beforeId == null ? query : query.where(EVENT_ID.lt(beforeId));
-        return filtered.orderBy(EVENT_ID.desc()).limit(limit)
+    /** A page of events in the order asked for, optionally only those older than {@code beforeId}; paged in SQL. */
+    public Page<SecurityEvent> events(PageRequest page, Long beforeId) {
+        Condition which = beforeId == null ? DSL.noCondition() : EVENT_ID.lt(beforeId);
+        List<SortField<?>> order = new ArrayList<>(page.orderBy(EVENT_SORTS));
+        order.add(EVENT_ID.desc());
+        List<SecurityEvent> items = dsl.select(EVENT_ID, TIME, TYPE, ACTOR, CLIENT, DETAIL).from(EVENTS).where(which)
+                .orderBy(order).limit(page.limit()).offset(page.offset())
                 .fetch(r -> new SecurityEvent(r.get(EVENT_ID), r.get(TIME), r.get(TYPE), r.get(ACTOR), r.get(CLIENT), r.get(DETAIL)));
+        return page.of(items, dsl.fetchCount(EVENTS, which));
     }
 
     /**

@@ -108,6 +108,14 @@ public final class HubEndpoint extends Endpoint {
             reply("error", channel, "at most " + MAX_SUBSCRIPTIONS + " subscriptions per connection");
             return;
         }
+        var needed = hub.scopeOf(channel);
+        if (needed.isPresent() && !caller.scope().covers(needed.get())) {
+            // Refused like an unknown channel would be: this subscription only; the others stand.
+            reply("error", channel, "channel '" + abbreviate(channel) + "' needs the "
+                    + needed.get().name().toLowerCase(java.util.Locale.ROOT) + " scope; this connection has "
+                    + caller.scope().name().toLowerCase(java.util.Locale.ROOT));
+            return;
+        }
         if (hub.attach(connection, channel, since, epoch)) {
             subscriptions.add(channel);
         } else {

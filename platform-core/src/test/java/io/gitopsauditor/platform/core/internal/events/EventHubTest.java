@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitopsauditor.plugin.api.Event;
+import io.gitopsauditor.plugin.api.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,19 @@ class EventHubTest {
         @Override
         public void send(String frame) {
             frames.add(frame);
+        }
+    }
+
+    @Test
+    void aChannelKeepsTheScopeItWasDeclaredWithAndReadIsTheDefault() {
+        try (EventHub hub = new EventHub(json, 10)) {
+            hub.declare("a", "open");
+            hub.declare("a", "secret", Scope.ADMIN);
+            assertThat(hub.scopeOf("a.open")).contains(Scope.READ);
+            assertThat(hub.scopeOf("a.secret")).contains(Scope.ADMIN);
+            assertThat(hub.scopeOf("a.none")).isEmpty();
+            assertThatThrownBy(() -> hub.declare("a", "secret", Scope.READ))
+                    .hasMessage("a: channel 'a.secret' was declared with the admin scope, not read");
         }
     }
 

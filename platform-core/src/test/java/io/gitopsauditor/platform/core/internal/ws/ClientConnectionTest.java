@@ -44,6 +44,7 @@ class ClientConnectionTest {
         CloseReason reason = closed.get(5, TimeUnit.SECONDS);
         assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
         assertThat(reason.getReasonPhrase()).contains("too slow");
-        assertThat(inFlight).hasSize(1);
+        // Writes start off the publisher's thread: the queue may fill before the first one starts.
+        assertThat(inFlight).as("never more than one write in flight").hasSizeLessThanOrEqualTo(1);
     }
 }

@@ -164,7 +164,7 @@ class AuditApiOverHttpTest {
                     .isEqualTo("This token may only read; this request would change something.");
         }
         assertThat(json(ok(server.get("/api/audit/runs"))).path("total").asInt()).as("no run was started").isEqualTo(1);
-        assertThat(json(ok(server.get("/api/audit/fixes"))).size()).as("no fix was recorded").isZero();
+        assertThat(json(ok(server.get("/api/audit/fixes"))).path("total").asInt()).as("no fix was recorded").isZero();
     }
 
     // --- The current state -----------------------------------------------------------------------------
@@ -221,7 +221,8 @@ class AuditApiOverHttpTest {
         JsonNode all = json(ok(server.get("/api/audit/repositories")));
         assertThat(all.path("total").asInt()).isEqualTo(12);
         assertThat(all.path("offset").asInt()).isZero();
-        assertThat(all.path("limit").asInt()).isEqualTo(100);
+        assertThat(all.path("limit").asInt()).as("the platform's default page").isEqualTo(50);
+        assertThat(all.path("sort").asText()).isEqualTo("-risk,name");
         assertThat(all.path("items").get(0).path("risk").path("level").asText()).as("default sort: risk, worst first").isEqualTo("HIGH");
 
         assertThat(names(page("state=at-risk"))).containsExactlyInAnyOrder("dirty", "website", "feature", "stashed", "notes");
@@ -236,20 +237,23 @@ class AuditApiOverHttpTest {
         assertThat(names(page("q=" + URLEncoder.encode("127.0.0.1/octocat/too", StandardCharsets.UTF_8)))).containsExactly("tools");
         assertThat(names(page("state=clean&q=website"))).isEmpty();
 
-        assertThat(names(page("sort=name&order=asc&limit=5"))).containsExactly("app", "corrupt", "dirty", "dotfiles", "elsewhere");
-        JsonNode second = page("sort=name&order=asc&limit=5&offset=5");
+        assertThat(names(page("sort=name&limit=5"))).containsExactly("app", "corrupt", "dirty", "dotfiles", "elsewhere");
+        JsonNode second = page("sort=name&limit=5&offset=5");
         assertThat(names(second)).containsExactly("feature", "ghost", "notes", "old", "stashed");
         assertThat(second.path("total").asInt()).isEqualTo(12);
         assertThat(second.path("offset").asInt()).isEqualTo(5);
         assertThat(second.path("limit").asInt()).isEqualTo(5);
-        assertThat(names(page("sort=name&order=asc&limit=5&offset=10"))).containsExactly("tools", "website");
-        assertThat(names(page("sort=name&order=asc&offset=50"))).isEmpty();
-        assertThat(names(page("sort=name&order=desc&limit=1"))).containsExactly("website");
+        assertThat(names(page("sort=name&limit=5&offset=10"))).containsExactly("tools", "website");
+        assertThat(names(page("sort=name&offset=50"))).isEmpty();
+        assertThat(names(page("sort=-name&limit=1"))).containsExactly("website");
         assertThat(names(page("sort=name"))).as("name sorts ascending by default").startsWith("app");
         for (String sort : List.of("state", "severity", "risk", "last-commit", "findings")) {
-            assertThat(page("sort=" + sort + "&order=asc").path("total").asInt()).as(sort).isEqualTo(12);
+            assertThat(page("sort=" + sort).path("total").asInt()).as(sort).isEqualTo(12);
+            assertThat(page("sort=-" + sort + ",name").path("sort").asText()).as(sort).isEqualTo("-" + sort + ",name");
         }
-        assertThat(names(page("sort=state&order=desc&limit=1"))).as("state sorts worst first").containsExactly("corrupt");
+        assertThat(names(page("sort=-state&limit=1"))).as("state sorts worst first").containsExactly("corrupt");
+        assertThat(names(page("sort=-risk,-name&limit=3"))).as("ties in the first key are ordered by the second")
+                .containsExactly("website", "notes", "feature");
     }
 
     @Test
@@ -260,13 +264,15 @@ class AuditApiOverHttpTest {
                 Map.entry("state=clean,,nope", "state must be among broken, missing, at-risk, drifted, local-only, unknown, clean, got 'nope'"),
                 Map.entry("severity=urgent", "unknown severity 'urgent'; use info, low, medium or high"),
                 Map.entry("risk=extreme", "risk must be among none, medium, high, got 'extreme'"),
-                Map.entry("sort=size", "sort must be one of name, state, severity, risk, last-commit, findings, got 'size'"),
-                Map.entry("order=sideways", "order must be asc or desc, got 'sideways'"),
-                Map.entry("limit=0", "limit must be between 1 and 5000, got 0"),
-                Map.entry("limit=5001", "limit must be between 1 and 5000, got 5001"),
-                Map.entry("offset=-1", "offset must be 0 or more, got -1"),
-                Map.entry("limit=ten", "The query parameter 'limit' has a value of the wrong type."),
-                Map.entry("offset=1.5", "The query parameter 'offset' has a value of the wrong type."));
+                Map.entry("sort=size", "sort must be a comma-separated list of name, state, severity, risk, last-commit, findings"
+                        + " (a leading - sorts descending), got 'size'"),
+                Map.entry("sort=name,-name", "sort names 'name' twice in 'name,-name'"),
+                Map.entry("sort=name&order=desc", "order is no longer accepted: sort=-field sorts descending, e.g. sort=-name"),
+                Map.entry("limit=0", "limit must be a whole number from 1 to 5000, got '0'"),
+                Map.entry("limit=5001", "limit must be a whole number from 1 to 5000, got '5001'"),
+                Map.entry("offset=-1", "offset must be a whole number 0 or more, got '-1'"),
+                Map.entry("limit=ten", "limit must be a whole number from 1 to 5000, got 'ten'"),
+                Map.entry("offset=1.5", "offset must be a whole number 0 or more, got '1.5'"));
         detailOf.forEach((query, detail) -> {
             JsonNode problem = problem(server.get("/api/audit/repositories?" + query), 400);
             assertThat(problem.path("title").asText()).as(query).isEqualTo("Invalid input");
@@ -275,10 +281,11 @@ class AuditApiOverHttpTest {
         String id = idOf("website");
         Map<String, String> elsewhere = Map.of(
                 "/api/audit/runs/" + firstRun + "/repositories?risk=severe", "risk must be among none, medium, high, got 'severe'",
-                "/api/audit/repositories/" + id + "/history?limit=0", "limit must be between 1 and 1000, got 0",
-                "/api/audit/fixes?limit=1001", "limit must be between 1 and 1000, got 1001",
-                "/api/audit/runs?limit=0", "limit must be between 1 and 1000, got 0",
-                "/api/audit/runs?offset=-3", "offset must be between 0 and 2147483647, got -3",
+                "/api/audit/repositories/" + id + "/history?limit=0", "limit must be a whole number from 1 to 1000, got '0'",
+                "/api/audit/fixes?limit=1001", "limit must be a whole number from 1 to 1000, got '1001'",
+                "/api/audit/runs?sort=-size", "sort must be a comma-separated list of id, startedAt, status"
+                        + " (a leading - sorts descending), got '-size'",
+                "/api/audit/runs?offset=-3", "offset must be a whole number 0 or more, got '-3'",
                 "/api/audit/runs/" + firstRun + "/diff?against=yesterday", "The query parameter 'against' has a value of the wrong type.");
         elsewhere.forEach((path, detail) -> assertThat(problem(server.get(path), 400).path("detail").asText()).as(path).isEqualTo(detail));
     }
@@ -304,20 +311,23 @@ class AuditApiOverHttpTest {
         assertThat(website.path("hosted").path("name").asText()).isEqualTo("website");
         assertThat(website.path("sourceIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder("local:" + root, "github:octocat");
 
-        JsonNode history = json(ok(server.get("/api/audit/repositories/" + id + "/history")));
+        JsonNode historyPage = json(ok(server.get("/api/audit/repositories/" + id + "/history")));
+        assertThat(historyPage.path("total").asInt()).isEqualTo(1);
+        assertThat(historyPage.path("sort").asText()).isEqualTo("-runId");
+        JsonNode history = historyPage.path("items");
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("runId").asLong()).isEqualTo(firstRun);
         assertThat(history.get(0).path("state").asText()).isEqualTo("AT_RISK");
         assertThat(history.get(0).path("types")).extracting(JsonNode::asText).containsExactly("UNPUSHED_COMMITS");
 
-        assertThat(json(ok(server.get("/api/audit/repositories/" + id + "/fixes")))).isEmpty();
-        JsonNode setRemote = json(ok(server.get("/api/audit/repositories/" + idOf("tools") + "/fixes")));
+        assertThat(json(ok(server.get("/api/audit/repositories/" + id + "/fixes"))).path("items")).isEmpty();
+        JsonNode setRemote = json(ok(server.get("/api/audit/repositories/" + idOf("tools") + "/fixes"))).path("items");
         assertThat(setRemote).hasSize(1);
         assertThat(setRemote.get(0).path("fix").asText()).isEqualTo("set-remote");
         assertThat(setRemote.get(0).path("possible").asBoolean()).isTrue();
         assertThat(setRemote.get(0).path("commands")).extracting(JsonNode::asText).containsExactly(
                 "git -C '" + root.resolve("tools") + "' remote set-url -- origin '" + github.url() + "/octocat/tools.git'");
-        JsonNode clone = json(ok(server.get("/api/audit/repositories/" + idOf("dotfiles") + "/fixes")));
+        JsonNode clone = json(ok(server.get("/api/audit/repositories/" + idOf("dotfiles") + "/fixes"))).path("items");
         assertThat(clone).extracting(f -> f.path("fix").asText()).containsExactly("clone");
         assertThat(clone.get(0).path("commands").get(0).asText())
                 .isEqualTo("git clone -- '" + github.url() + "/octocat/dotfiles.git' '" + root.resolve("dotfiles") + "'");
@@ -468,7 +478,7 @@ class AuditApiOverHttpTest {
         JsonNode runs = json(ok(server.get("/api/audit/runs")));
         assertThat(runs.path("total").asInt()).isEqualTo(2);
         assertThat(runs.path("items")).extracting(r -> r.path("id").asLong()).as("newest first").containsExactly(run, firstRun);
-        assertThat(json(ok(server.get("/api/audit/repositories/" + idOf("app") + "/history")))).hasSize(2);
+        assertThat(json(ok(server.get("/api/audit/repositories/" + idOf("app") + "/history"))).path("items")).hasSize(2);
         Files.delete(scratch);
     }
 
@@ -538,7 +548,7 @@ class AuditApiOverHttpTest {
         JsonNode after = json(ok(server.get("/api/audit/repositories/" + tools)));
         assertThat(after.path("state").asText()).as("re-read at once, without a run").isEqualTo("CLEAN");
         assertThat(types(after)).isEmpty();
-        assertThat(json(ok(server.get("/api/audit/repositories/" + tools + "/fixes")))).isEmpty();
+        assertThat(json(ok(server.get("/api/audit/repositories/" + tools + "/fixes"))).path("items")).isEmpty();
     }
 
     @Test
@@ -565,14 +575,16 @@ class AuditApiOverHttpTest {
         assertThat(problem.path("title").asText()).isEqualTo("Fix failed");
         assertThat(problem.path("detail").asText()).startsWith("clone failed: ");
         assertThat(root.resolve("ghost")).as("no half-made clone is left").doesNotExist();
-        assertThat(json(ok(server.get("/api/audit/repositories/" + ghost + "/fixes"))).get(0).path("possible").asBoolean())
+        assertThat(json(ok(server.get("/api/audit/repositories/" + ghost + "/fixes"))).path("items").get(0).path("possible").asBoolean())
                 .as("so the fix can be tried again").isTrue();
     }
 
     @Test
     @Order(34)
     void everyFixCallIsInTheLog() {
-        JsonNode log = json(ok(server.get("/api/audit/fixes")));
+        JsonNode page = json(ok(server.get("/api/audit/fixes")));
+        assertThat(page.path("total").asInt()).isEqualTo(6);
+        JsonNode log = page.path("items");
         assertThat(log).extracting(f -> f.path("fix").asText() + " " + f.path("outcome").asText() + " " + f.path("dryRun").asBoolean())
                 .as("newest first").containsExactly("clone failed false", "clone done false", "set-remote done false",
                         "set-remote previewed true", "set-remote previewed true", "set-remote previewed true");
@@ -582,9 +594,15 @@ class AuditApiOverHttpTest {
 
         String tools = idOf("tools");
         JsonNode toolsOnly = json(ok(server.get("/api/audit/fixes?repository=" + tools)));
-        assertThat(toolsOnly).hasSize(4).allSatisfy(f -> assertThat(f.path("repoId").asText()).isEqualTo(tools));
-        assertThat(json(ok(server.get("/api/audit/fixes?limit=2")))).hasSize(2);
-        assertThat(json(ok(server.get("/api/audit/fixes?repository=000000000000")))).isEmpty();
+        assertThat(toolsOnly.path("total").asInt()).as("counted in SQL with the filter").isEqualTo(4);
+        assertThat(toolsOnly.path("items")).hasSize(4).allSatisfy(f -> assertThat(f.path("repoId").asText()).isEqualTo(tools));
+        JsonNode oldestTwo = json(ok(server.get("/api/audit/fixes?limit=2&offset=1&sort=id")));
+        assertThat(oldestTwo.path("items")).extracting(f -> f.path("outcome").asText()).containsExactly("previewed", "previewed");
+        assertThat(oldestTwo.path("total").asInt()).isEqualTo(6);
+        assertThat(oldestTwo.path("sort").asText()).isEqualTo("id");
+        assertThat(json(ok(server.get("/api/audit/fixes?sort=fix,-id"))).path("items").get(0).path("outcome").asText())
+                .as("clone sorts before set-remote, newest clone first").isEqualTo("failed");
+        assertThat(json(ok(server.get("/api/audit/fixes?repository=000000000000"))).path("items")).isEmpty();
     }
 
     // --- Helpers -----------------------------------------------------------------------------------------

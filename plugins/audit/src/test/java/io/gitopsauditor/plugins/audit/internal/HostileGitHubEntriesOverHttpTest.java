@@ -79,7 +79,7 @@ class HostileGitHubEntriesOverHttpTest {
     @Test
     void aCloneFromAnotherHostIsNotPossibleAndCreatesNothing() {
         String elsewhere = idOf("elsewhere");
-        JsonNode plan = TestServer.json(server.get("/api/audit/repositories/" + elsewhere + "/fixes")).get(0);
+        JsonNode plan = TestServer.json(server.get("/api/audit/repositories/" + elsewhere + "/fixes")).path("items").get(0);
         assertThat(plan.path("fix").asText()).isEqualTo("clone");
         assertThat(plan.path("possible").asBoolean()).isFalse();
         assertThat(plan.path("blocker").asText()).isEqualTo("not possible: the URL 'https://evil.example/octocat/elsewhere.git' is not "

@@ -2,6 +2,9 @@ package io.gitopsauditor.plugins.audit.internal.rest;
 
 import io.gitopsauditor.plugin.api.ProblemException;
 import io.gitopsauditor.plugin.api.inventory.InventorySnapshot;
+import io.gitopsauditor.plugin.api.list.ListSpec;
+import io.gitopsauditor.plugin.api.list.Page;
+import io.gitopsauditor.plugin.api.list.PageRequest;
 import io.gitopsauditor.plugins.audit.internal.AuditSettings;
 import io.gitopsauditor.plugins.audit.internal.export.Exports;
 import io.gitopsauditor.plugins.audit.internal.fix.FixPlan;
@@ -24,13 +27,26 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code /api/audit}: the fleet's state, runs and their history, comparisons, exports and safe fixes. See docs/audit.md. */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuditResource {
+    // The fields match AuditStore's *_SORTS columns. Runs, history and the fix log keep their former maximum of 1000 a page (more than the platform's 500).
+    private static final ListSpec RUNS = ListSpec.sortable("-id", "id", "startedAt", "status")
+            .withMaxLimit(1000);
+    private static final ListSpec HISTORY = ListSpec.sortable("-runId", "runId", "startedAt")
+            .withMaxLimit(1000);
+    private static final ListSpec FIX_LOG = ListSpec.sortable("-id", "id", "at", "fix", "outcome")
+            .withMaxLimit(1000);
+    /** Fix plans keep the planner's order (the order of the findings) unless asked otherwise. */
+    private static final ListSpec PLANS = ListSpec.sortable("", "fix");
+    private static final Map<String, Comparator<FixPlan>> PLAN_ORDERS = Map.of("fix", Comparator.comparing(FixPlan::fix));
+
     private final AuditService service;
     private final AuditStore store;
     private final AuditSettings settings;
@@ -77,13 +93,13 @@ public final class AuditResource {
 
     @GET
     @Path("repositories")
-    public RepositoryQuery.Page repositories(@QueryParam("state") List<String> state, @QueryParam("severity") String severity,
-                                             @QueryParam("risk") List<String> risk, @QueryParam("source") String source,
-                                             @QueryParam("q") String text, @QueryParam("sort") String sort,
-                                             @QueryParam("order") String order,
-                                             @QueryParam("offset") @DefaultValue("0") int offset,
-                                             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return RepositoryQuery.parse(state, severity, risk, source, text, sort, order, offset, limit).apply(service.reports());
+    public Page<RepositoryReport> repositories(@QueryParam("state") List<String> state, @QueryParam("severity") String severity,
+                                               @QueryParam("risk") List<String> risk, @QueryParam("source") String source,
+                                               @QueryParam("q") String text, @QueryParam("sort") String sort,
+                                               @QueryParam("order") String order, @QueryParam("offset") String offset,
+                                               @QueryParam("limit") String limit) {
+        PageRequest page = listRequest(RepositoryQuery.LIST, offset, limit, sort, order);
+        return RepositoryQuery.parse(state, severity, risk, source, text, page).apply(service.reports());
     }
 
     @GET
@@ -94,16 +110,17 @@ public final class AuditResource {
 
     @GET
     @Path("repositories/{id}/history")
-    public List<AuditStore.HistoryEntry> history(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public Page<AuditStore.HistoryEntry> history(@PathParam("id") String id, @QueryParam("offset") String offset,
+                                                 @QueryParam("limit") String limit, @QueryParam("sort") String sort) {
         find(id);
-        requireRange("limit", limit, 1, 1000);
-        return store.history(id, limit);
+        return store.history(id, PageRequest.parse(HISTORY, offset, limit, sort));
     }
 
     @GET
     @Path("repositories/{id}/fixes")
-    public List<FixPlan> fixes(@PathParam("id") String id) {
-        return planner.plans(find(id));
+    public Page<FixPlan> fixes(@PathParam("id") String id, @QueryParam("offset") String offset,
+                               @QueryParam("limit") String limit, @QueryParam("sort") String sort) {
+        return PageRequest.parse(PLANS, offset, limit, sort).slice(planner.plans(find(id)), PLAN_ORDERS);
     }
 
     /** {@code {"dryRun": true}} previews and checks only; {@code false} runs the fix. */
@@ -143,26 +160,17 @@ public final class AuditResource {
 
     @GET
     @Path("fixes")
-    public List<FixRecord> fixLog(@QueryParam("repository") String repository, @QueryParam("limit") @DefaultValue("100") int limit) {
-        requireRange("limit", limit, 1, 1000);
-        return store.fixes(repository, limit);
-    }
-
-    /**
-     * A page of runs.
-     *
-     * @param total every stored run
-     * @param items this page, newest first
-     */
-    public record RunPage(int total, List<RunSummary> items) {
+    public Page<FixRecord> fixLog(@QueryParam("repository") String repository, @QueryParam("offset") String offset,
+                                  @QueryParam("limit") String limit, @QueryParam("sort") String sort) {
+        return store.fixes(repository == null || repository.isBlank() ? null : repository.strip(),
+                PageRequest.parse(FIX_LOG, offset, limit, sort));
     }
 
     @GET
     @Path("runs")
-    public RunPage runs(@QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
-        requireRange("offset", offset, 0, Integer.MAX_VALUE);
-        requireRange("limit", limit, 1, 1000);
-        return new RunPage(store.runCount(), store.runs(offset, limit));
+    public Page<RunSummary> runs(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                                 @QueryParam("sort") String sort) {
+        return store.runs(PageRequest.parse(RUNS, offset, limit, sort));
     }
 
     /** {@code {"mode": "full"}} (default) or {@code "changed"}. */
@@ -189,14 +197,14 @@ public final class AuditResource {
 
     @GET
     @Path("runs/{id}/repositories")
-    public RepositoryQuery.Page runRepositories(@PathParam("id") long id, @QueryParam("state") List<String> state,
-                                                @QueryParam("severity") String severity, @QueryParam("risk") List<String> risk,
-                                                @QueryParam("source") String source, @QueryParam("q") String text,
-                                                @QueryParam("sort") String sort, @QueryParam("order") String order,
-                                                @QueryParam("offset") @DefaultValue("0") int offset,
-                                                @QueryParam("limit") @DefaultValue("100") int limit) {
+    public Page<RepositoryReport> runRepositories(@PathParam("id") long id, @QueryParam("state") List<String> state,
+                                                  @QueryParam("severity") String severity, @QueryParam("risk") List<String> risk,
+                                                  @QueryParam("source") String source, @QueryParam("q") String text,
+                                                  @QueryParam("sort") String sort, @QueryParam("order") String order,
+                                                  @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        PageRequest page = listRequest(RepositoryQuery.LIST, offset, limit, sort, order);
         run(id);
-        return RepositoryQuery.parse(state, severity, risk, source, text, sort, order, offset, limit).apply(store.reports(id));
+        return RepositoryQuery.parse(state, severity, risk, source, text, page).apply(store.reports(id));
     }
 
     @GET
@@ -239,9 +247,15 @@ public final class AuditResource {
                         + "GET /api/audit/repositories lists them."));
     }
 
-    private static void requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw ProblemException.invalidInput(name + " must be between " + min + " and " + max + ", got " + value);
+    /**
+     * Parses a list query where {@code order} was once accepted: a client still sending it gets a
+     * 400 that shows the new form, rather than a silently different order.
+     */
+    private static PageRequest listRequest(ListSpec spec, String offset, String limit, String sort, String order) {
+        if (order != null) {
+            throw ProblemException.invalidInput("order is no longer accepted: sort=-field sorts descending, e.g. sort=-"
+                    + (sort == null || sort.isBlank() ? "risk" : sort.strip().replaceFirst("^-", "")));
         }
+        return PageRequest.parse(spec, offset, limit, sort);
     }
 }

@@ -1,6 +1,9 @@
 package io.gitopsauditor.plugins.audit.internal.rest;
 
 import io.gitopsauditor.plugin.api.ProblemException;
+import io.gitopsauditor.plugin.api.list.ListSpec;
+import io.gitopsauditor.plugin.api.list.Page;
+import io.gitopsauditor.plugin.api.list.PageRequest;
 import io.gitopsauditor.plugins.audit.internal.model.Labels;
 import io.gitopsauditor.plugins.audit.internal.model.RepoState;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
@@ -11,43 +14,43 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Filters, sorts and pages reports: {@code state}, {@code severity} (at least), {@code risk},
- * {@code source} (a source id), {@code q} (name or key contains), {@code sort} and {@code order},
- * {@code offset} and {@code limit}. Bad values are 400s that say what is allowed.
+ * Filters reports: {@code state}, {@code severity} (at least), {@code risk}, {@code source} (a
+ * source id), {@code q} (name or key contains), then sorts and pages them as the platform's list
+ * shape says ({@code sort=-risk,name}, {@code offset}, {@code limit}). Reports are in memory (the
+ * current state is kept live), so this pages them here, not in SQL. Bad values are 400s that say
+ * what is allowed.
  */
 record RepositoryQuery(Set<RepoState> states, Severity minSeverity, Set<RiskLevel> risks, String source, String text,
-                       String sort, boolean descending, int offset, int limit) {
+                       PageRequest page) {
 
-    static final List<String> SORTS = List.of("name", "state", "severity", "risk", "last-commit", "findings");
+    /** Sort fields; without {@code sort}, the riskiest first. Up to 5000 a page: the dashboard shows whole fleets. */
+    static final ListSpec LIST = ListSpec.sortable("-risk,name", "name", "state", "severity", "risk", "last-commit", "findings")
+            .withMaxLimit(5000);
+
+    private static final Comparator<RepositoryReport> BY_NAME =
+            Comparator.comparing((RepositoryReport r) -> r.name().toLowerCase(Locale.ROOT)).thenComparing(RepositoryReport::key);
+    private static final Map<String, Comparator<RepositoryReport>> ORDERS = Map.of(
+            "name", BY_NAME,
+            // Ascending state puts the states needing attention last, as the enum lists them first.
+            "state", Comparator.comparing(RepositoryReport::state).reversed(),
+            "severity", Comparator.comparingInt(r -> r.severity() == null ? -1 : r.severity().ordinal()),
+            "risk", Comparator.<RepositoryReport>comparingInt(r -> r.risk().level().ordinal())
+                    .thenComparingInt(r -> r.severity() == null ? -1 : r.severity().ordinal()),
+            "last-commit", Comparator.comparing(r -> r.local() == null || r.local().lastCommitAt() == null ? Instant.EPOCH
+                    : r.local().lastCommitAt()),
+            "findings", Comparator.comparingInt(r -> r.findings().size()));
 
     static RepositoryQuery parse(List<String> states, String severity, List<String> risks, String source, String text,
-                                 String sort, String order, int offset, int limit) {
-        if (offset < 0) {
-            throw ProblemException.invalidInput("offset must be 0 or more, got " + offset);
-        }
-        if (limit < 1 || limit > 5000) {
-            throw ProblemException.invalidInput("limit must be between 1 and 5000, got " + limit);
-        }
-        String sortKey = sort == null || sort.isBlank() ? "risk" : sort.strip().toLowerCase(Locale.ROOT);
-        if (!SORTS.contains(sortKey)) {
-            throw ProblemException.invalidInput("sort must be one of " + String.join(", ", SORTS) + ", got '" + sort + "'");
-        }
-        boolean descending;
-        if (order == null || order.isBlank()) {
-            descending = List.of("severity", "risk", "last-commit", "findings").contains(sortKey);
-        } else if (order.equalsIgnoreCase("asc") || order.equalsIgnoreCase("desc")) {
-            descending = order.equalsIgnoreCase("desc");
-        } else {
-            throw ProblemException.invalidInput("order must be asc or desc, got '" + order + "'");
-        }
+                                 PageRequest page) {
         return new RepositoryQuery(enums(RepoState.class, "state", states), severity == null || severity.isBlank() ? null
                 : parseSeverity(severity), enums(RiskLevel.class, "risk", risks),
                 source == null || source.isBlank() ? null : source.strip(),
-                text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT), sortKey, descending, offset, limit);
+                text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT), page);
     }
 
     private static Severity parseSeverity(String text) {
@@ -77,22 +80,9 @@ record RepositoryQuery(Set<RepoState> states, Severity minSeverity, Set<RiskLeve
         return set;
     }
 
-    /**
-     * A page of reports.
-     *
-     * @param total  reports matching the filters
-     * @param offset where this page starts
-     * @param limit  the page size asked for
-     * @param items  this page
-     */
-    record Page(int total, int offset, int limit, List<RepositoryReport> items) {
-    }
-
-    Page apply(List<RepositoryReport> reports) {
-        List<RepositoryReport> matching = reports.stream().filter(filter()).sorted(comparator()).toList();
-        int from = Math.min(offset, matching.size());
-        int to = Math.min(matching.size(), from + limit);
-        return new Page(matching.size(), offset, limit, matching.subList(from, to));
+    /** The page asked for; ties in the requested order fall back to the name, so pages never overlap. */
+    Page<RepositoryReport> apply(List<RepositoryReport> reports) {
+        return page.slice(reports.stream().filter(filter()).sorted(BY_NAME).toList(), ORDERS);
     }
 
     private Predicate<RepositoryReport> filter() {
@@ -102,22 +92,5 @@ record RepositoryQuery(Set<RepoState> states, Severity minSeverity, Set<RiskLeve
                 && (source == null || report.sourceIds().contains(source))
                 && (text == null || report.name().toLowerCase(Locale.ROOT).contains(text)
                         || report.key().toLowerCase(Locale.ROOT).contains(text));
-    }
-
-    private Comparator<RepositoryReport> comparator() {
-        Comparator<RepositoryReport> byName = Comparator.comparing((RepositoryReport r) -> r.name().toLowerCase(Locale.ROOT))
-                .thenComparing(RepositoryReport::key);
-        Comparator<RepositoryReport> primary = switch (sort) {
-            case "state" -> Comparator.comparing(RepositoryReport::state).reversed();
-            case "severity" -> Comparator.comparing(r -> r.severity() == null ? -1 : r.severity().ordinal());
-            case "risk" -> Comparator.<RepositoryReport>comparingInt(r -> r.risk().level().ordinal())
-                    .thenComparing(r -> r.severity() == null ? -1 : r.severity().ordinal());
-            case "last-commit" -> Comparator.comparing(r -> r.local() == null || r.local().lastCommitAt() == null ? Instant.EPOCH
-                    : r.local().lastCommitAt());
-            case "findings" -> Comparator.comparingInt(r -> r.findings().size());
-            default -> byName;
-        };
-        Comparator<RepositoryReport> ordered = descending ? primary.reversed() : primary;
-        return ordered.thenComparing(byName);
     }
 }

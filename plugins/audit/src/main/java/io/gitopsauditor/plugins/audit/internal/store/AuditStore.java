@@ -7,13 +7,18 @@ import io.gitopsauditor.plugins.audit.internal.inventory.Subject;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
 import io.gitopsauditor.plugins.audit.internal.model.RunSummary;
 import io.gitopsauditor.plugin.api.inventory.InventorySnapshot;
+import io.gitopsauditor.plugin.api.list.Page;
+import io.gitopsauditor.plugin.api.list.PageRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -59,6 +64,13 @@ public final class AuditStore {
     private static final Field<String> COMMANDS = DSL.field(DSL.name("commands"), SQLDataType.VARCHAR);
     private static final Field<String> OUTCOME = DSL.field(DSL.name("outcome"), SQLDataType.VARCHAR);
     private static final Field<String> MESSAGE = DSL.field(DSL.name("message"), SQLDataType.VARCHAR);
+
+    /** Sort fields of {@code GET /api/audit/runs}, by the run's JSON names. */
+    public static final Map<String, Field<?>> RUN_SORTS = Map.of("id", ID, "startedAt", STARTED_AT, "status", STATUS);
+    /** Sort fields of {@code GET /api/audit/repositories/{id}/history}. */
+    public static final Map<String, Field<?>> HISTORY_SORTS = Map.of("runId", RUN_ID, "startedAt", STARTED_AT);
+    /** Sort fields of {@code GET /api/audit/fixes}. */
+    public static final Map<String, Field<?>> FIX_SORTS = Map.of("id", ID, "at", AT, "fix", FIX, "outcome", OUTCOME);
 
     private final Supplier<DSLContext> database;
 
@@ -163,8 +175,13 @@ public final class AuditStore {
                 .orderBy(ID.desc()).limit(limit).offset(offset).fetch(AuditStore::toSummary);
     }
 
-    public int runCount() {
-        return database.get().fetchCount(RUNS);
+    /** A page of runs, in the order asked for ({@link #RUN_SORTS}); paged in SQL. */
+    public Page<RunSummary> runs(PageRequest page) {
+        DSLContext db = database.get();
+        List<RunSummary> items = db.select(ID, TRIGGER, MODE, STATUS, STARTED_AT, FINISHED_AT, SUMMARY, ERROR).from(RUNS)
+                .orderBy(tieBroken(page.orderBy(RUN_SORTS), ID)).limit(page.limit()).offset(page.offset())
+                .fetch(AuditStore::toSummary);
+        return page.of(items, db.fetchCount(RUNS));
     }
 
     public Optional<RunSummary> run(long id) {
@@ -183,16 +200,19 @@ public final class AuditStore {
                 .fetch(r -> AuditJson.read(r.get(REPORT), RepositoryReport.class));
     }
 
-    /** One repository across the last {@code limit} runs, newest first, with each run's summary. */
-    public List<HistoryEntry> history(String repoId, int limit) {
-        return database.get().select(RUN_ID, STARTED_AT, STATE, SEVERITY, RISK, REPORT).from(REPORTS)
-                .join(RUNS).on(ID.eq(RUN_ID)).where(REPO_ID.eq(repoId)).orderBy(RUN_ID.desc()).limit(limit)
+    /** One repository across the runs, a page in the order asked for ({@link #HISTORY_SORTS}); paged in SQL. */
+    public Page<HistoryEntry> history(String repoId, PageRequest page) {
+        DSLContext db = database.get();
+        List<HistoryEntry> items = db.select(RUN_ID, STARTED_AT, STATE, SEVERITY, RISK, REPORT).from(REPORTS)
+                .join(RUNS).on(ID.eq(RUN_ID)).where(REPO_ID.eq(repoId))
+                .orderBy(tieBroken(page.orderBy(HISTORY_SORTS), RUN_ID)).limit(page.limit()).offset(page.offset())
                 .fetch(r -> {
                     RepositoryReport report = AuditJson.read(r.get(REPORT), RepositoryReport.class);
                     return new HistoryEntry(r.get(RUN_ID), Instant.parse(r.get(STARTED_AT)), report.state().name(),
                             r.get(SEVERITY), r.get(RISK), report.findings().size(),
                             report.findings().stream().map(f -> f.type().name()).toList());
                 });
+        return page.of(items, db.fetchCount(REPORTS, REPO_ID.eq(repoId)));
     }
 
     /**
@@ -232,13 +252,23 @@ public final class AuditStore {
                 fix.message());
     }
 
-    /** Fixes, newest first; for one repository when {@code repoId} is given. */
-    public List<FixRecord> fixes(String repoId, int limit) {
-        var query = database.get().select(ID, AT, REPO_ID, REPO_KEY, FIX, DRY_RUN, COMMANDS, OUTCOME, MESSAGE).from(FIXES);
-        var filtered = repoId == null ? query.where(DSL.noCondition()) : query.where(REPO_ID.eq(repoId));
-        return filtered.orderBy(ID.desc()).limit(limit).fetch(r -> new FixRecord(r.get(ID), Instant.parse(r.get(AT)),
-                r.get(REPO_ID), r.get(REPO_KEY), r.get(FIX), r.get(DRY_RUN) == 1,
-                AuditJson.read(r.get(COMMANDS), new TypeReference<List<String>>() { }), r.get(OUTCOME), r.get(MESSAGE)));
+    /** Fixes, a page in the order asked for ({@link #FIX_SORTS}); for one repository when {@code repoId} is given; paged in SQL. */
+    public Page<FixRecord> fixes(String repoId, PageRequest page) {
+        DSLContext db = database.get();
+        Condition which = repoId == null ? DSL.noCondition() : REPO_ID.eq(repoId);
+        List<FixRecord> items = db.select(ID, AT, REPO_ID, REPO_KEY, FIX, DRY_RUN, COMMANDS, OUTCOME, MESSAGE).from(FIXES)
+                .where(which).orderBy(tieBroken(page.orderBy(FIX_SORTS), ID)).limit(page.limit()).offset(page.offset())
+                .fetch(r -> new FixRecord(r.get(ID), Instant.parse(r.get(AT)),
+                        r.get(REPO_ID), r.get(REPO_KEY), r.get(FIX), r.get(DRY_RUN) == 1,
+                        AuditJson.read(r.get(COMMANDS), new TypeReference<List<String>>() { }), r.get(OUTCOME), r.get(MESSAGE)));
+        return page.of(items, db.fetchCount(FIXES, which));
+    }
+
+    /** The requested order, then the row id, newest first: equal keys must not swap rows between pages. */
+    private static List<SortField<?>> tieBroken(List<SortField<?>> order, Field<Long> id) {
+        List<SortField<?>> all = new java.util.ArrayList<>(order);
+        all.add(id.desc());
+        return all;
     }
 
     private static RunSummary toSummary(Record r) {
