@@ -35,6 +35,9 @@ final class JobStore {
     static final Field<String> LINK = DSL.field(DSL.name("link"), SQLDataType.VARCHAR);
     static final Field<String> STARTED_BY = DSL.field(DSL.name("started_by"), SQLDataType.VARCHAR);
 
+    /** Selected by name, so that jOOQ reads each with its type (a plain select() would hand back SQLite's Integers). */
+    private static final List<Field<?>> COLUMNS = List.of(ID, PLUGIN, KIND, KEY, SUBJECT, STATE, DONE, TOTAL, MESSAGE, STARTED_AT,
+            FINISHED_AT, OUTCOME, LINK, STARTED_BY);
     private static final List<String> UNFINISHED = List.of(JobState.QUEUED.wireName(), JobState.RUNNING.wireName());
 
     private final Supplier<DSLContext> database;
@@ -88,7 +91,7 @@ final class JobStore {
             }
             db.update(JOBS).set(STATE, JobState.INTERRUPTED.wireName()).set(FINISHED_AT, at.toString()).set(OUTCOME, outcome)
                     .where(ID.in(ids)).execute();
-            return db.select().from(JOBS).where(ID.in(ids)).orderBy(ID).fetch(JobStore::job);
+            return db.select(COLUMNS).from(JOBS).where(ID.in(ids)).orderBy(ID).fetch(JobStore::job);
         });
     }
 
@@ -99,12 +102,12 @@ final class JobStore {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return database.get().select().from(JOBS).where(ID.eq(key)).fetchOptional(JobStore::job);
+        return database.get().select(COLUMNS).from(JOBS).where(ID.eq(key)).fetchOptional(JobStore::job);
     }
 
     /** Finished jobs matching the filter, newest first. */
     List<Job> finished(JobFilter filter, int offset, int limit) {
-        return database.get().select().from(JOBS).where(finishedMatching(filter))
+        return database.get().select(COLUMNS).from(JOBS).where(finishedMatching(filter))
                 .orderBy(ID.desc()).limit(limit).offset(offset).fetch(JobStore::job);
     }
 
