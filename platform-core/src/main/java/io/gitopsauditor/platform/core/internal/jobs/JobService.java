@@ -175,9 +175,17 @@ public final class JobService implements AutoCloseable {
         return "The job failed unexpectedly (error " + errorId + " in the server log).";
     }
 
+    /**
+     * Ends a job once. Its key is freed in the same step as its state changes, so whoever sees it
+     * ended can start the next one; it leaves the live jobs only once its row says it ended, so a
+     * read in between never sees it running again.
+     */
     private void finish(LiveJob job, JobState end, String outcome, String link) {
-        if (!job.end(end, clock.instant(), outcome, link)) {
-            return;
+        synchronized (byKey) {
+            if (!job.end(end, clock.instant(), outcome, link)) {
+                return;
+            }
+            job.key().ifPresent(k -> byKey.remove(k, job));
         }
         Job finished = job.snapshot();
         try {
@@ -185,10 +193,7 @@ public final class JobService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not record the end of job {}: {}", job.id(), e.getMessage());
         }
-        synchronized (byKey) {
-            job.key().ifPresent(k -> byKey.remove(k, job));
-            live.remove(job.id());
-        }
+        live.remove(job.id());
         publishQuietly(JobEvent.FINISHED, finished);
     }
 
@@ -205,6 +210,9 @@ public final class JobService implements AutoCloseable {
         if (job == null) {
             Job stored = store.find(id).orElseThrow(() -> new JobNotFoundException(id));
             throw new JobAlreadyFinishedException(id, stored.state());
+        }
+        if (job.state().finished()) {
+            throw new JobAlreadyFinishedException(id, job.state());
         }
         LOG.info("job {} ({}) cancelled by {}", id, job.snapshot().kind(), by);
         if (job.requestCancel()) {

@@ -8,8 +8,10 @@ import io.gitopsauditor.plugin.api.inventory.RepositorySource;
 import io.gitopsauditor.plugin.api.jobs.Job;
 import io.gitopsauditor.plugin.api.jobs.JobCancelledException;
 import io.gitopsauditor.plugin.api.jobs.JobHandle;
+import io.gitopsauditor.plugin.api.jobs.JobKeyBusyException;
 import io.gitopsauditor.plugin.api.jobs.JobOutcome;
 import io.gitopsauditor.plugin.api.jobs.JobRequest;
+import io.gitopsauditor.plugin.api.jobs.JobTask;
 import io.gitopsauditor.plugin.api.jobs.Jobs;
 import io.gitopsauditor.plugins.audit.internal.inventory.InventoryMatcher;
 import io.gitopsauditor.plugins.audit.internal.model.RepositoryReport;
@@ -126,7 +128,7 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
             // The job holds the key before the run is recorded, so a refused start leaves no run behind; the task waits
             // for the run's row.
             CompletableFuture<RunProgress> recorded = new CompletableFuture<>();
-            Job started = jobs.start(job, handle -> execute(handle, recorded.get(), changed));
+            Job started = startJob(job, handle -> execute(handle, recorded.get(), changed));
             try {
                 Instant startedAt = clock.instant();
                 long id = store.runStarted(trigger, effectiveMode, startedAt);
@@ -138,6 +140,29 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
             } catch (RuntimeException e) {
                 recorded.completeExceptionally(e);
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * The run's record says it ended a moment before its job does (the task has yet to return): a
+     * client that starts the next run as soon as it sees the last one finished may find the key still
+     * held by that ending job. Only then, it waits for the key, briefly.
+     */
+    private Job startJob(JobRequest job, JobTask task) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jobs.start(job, task);
+            } catch (JobKeyBusyException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
