@@ -176,24 +176,26 @@ public final class JobService implements AutoCloseable {
     }
 
     /**
-     * Ends a job once. Its key is freed in the same step as its state changes, so whoever sees it
-     * ended can start the next one; it leaves the live jobs only once its row says it ended, so a
-     * read in between never sees it running again.
+     * Ends a job once. The end is stored first; then, in one step, it shows, its key is freed and it
+     * leaves the live jobs: whoever sees it ended finds it among the finished ones and can start the
+     * next job with its key.
      */
     private void finish(LiveJob job, JobState end, String outcome, String link) {
-        synchronized (byKey) {
-            if (!job.end(end, clock.instant(), outcome, link)) {
-                return;
-            }
-            job.key().ifPresent(k -> byKey.remove(k, job));
+        if (!job.claimEnd()) {
+            return;
         }
-        Job finished = job.snapshot();
+        java.time.Instant at = clock.instant();
+        Job finished = job.endedView(end, at, outcome, link);
         try {
             store.finish(finished);
         } catch (RuntimeException e) {
             LOG.warn("could not record the end of job {}: {}", job.id(), e.getMessage());
         }
-        live.remove(job.id());
+        synchronized (byKey) {
+            job.end(end, at, outcome, link);
+            job.key().ifPresent(k -> byKey.remove(k, job));
+            live.remove(job.id());
+        }
         publishQuietly(JobEvent.FINISHED, finished);
     }
 

@@ -29,6 +29,8 @@ final class LiveJob implements JobHandle {
     private volatile JobState state = JobState.QUEUED;
     private volatile JobProgress progress = JobProgress.NONE;
     private volatile boolean cancelRequested;
+    /** Set by the one caller that ends the job, before its end is stored (see {@link JobService}). */
+    private boolean ending;
     private Thread thread;
     private Instant finishedAt;
     private String outcome;
@@ -101,7 +103,7 @@ final class LiveJob implements JobHandle {
 
     /** The pool thread picks the job up; false when it was cancelled while queued (and has ended). */
     synchronized boolean begin(Thread runner) {
-        if (state != JobState.QUEUED) {
+        if (state != JobState.QUEUED || ending) {
             return false;
         }
         state = JobState.RUNNING;
@@ -124,17 +126,28 @@ final class LiveJob implements JobHandle {
         return false;
     }
 
-    /** Records the end once; false when it had already ended. */
-    synchronized boolean end(JobState end, Instant at, String outcome, String link) {
-        if (state.finished()) {
+    /** Claims the right to end the job; false when someone else already has. */
+    synchronized boolean claimEnd() {
+        if (ending || state.finished()) {
             return false;
         }
+        ending = true;
+        return true;
+    }
+
+    /** The job as it will be once ended, without changing it: what is stored before the end shows. */
+    synchronized Job endedView(JobState end, Instant at, String outcome, String link) {
+        return new Job(id, plugin, kind, key, subject, end, progress, startedAt, Optional.of(at),
+                Optional.ofNullable(outcome).map(LiveJob::shortened), Optional.ofNullable(link), startedBy);
+    }
+
+    /** Makes the end visible (after {@link #claimEnd()}). */
+    synchronized void end(JobState end, Instant at, String outcome, String link) {
         this.state = end;
         this.finishedAt = at;
         this.outcome = outcome == null ? null : shortened(outcome);
         this.link = link;
         this.thread = null;
-        return true;
     }
 
     synchronized Job snapshot() {
