@@ -45,4 +45,6 @@ module io.gitopsauditor.platform.core {
             org.glassfish.hk2.utilities, com.fasterxml.jackson.databind;
     // Jetty's Jakarta WebSocket implementation inspects endpoint classes; a qualified opens is not enough for it.
     opens io.gitopsauditor.platform.core.internal.ws;
+    opens io.gitopsauditor.platform.core.internal.jobs to org.glassfish.jersey.core.server, org.glassfish.hk2.locator,
+            org.glassfish.hk2.utilities, com.fasterxml.jackson.databind;
 }

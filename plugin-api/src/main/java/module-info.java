@@ -19,6 +19,7 @@ module io.gitopsauditor.plugin.api {
     exports io.gitopsauditor.plugin.api;
     exports io.gitopsauditor.plugin.api.git;
     exports io.gitopsauditor.plugin.api.inventory;
+    exports io.gitopsauditor.plugin.api.jobs;
     exports io.gitopsauditor.plugin.api.list;
     exports io.gitopsauditor.plugin.api.spi;
 }

@@ -2,6 +2,7 @@ package io.gitopsauditor.plugin.api;
 
 import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.inventory.RepositoryInventory;
+import io.gitopsauditor.plugin.api.jobs.Jobs;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jooq.DSLContext;
@@ -113,4 +114,15 @@ public interface PluginContext {
      * @since 0.2
      */
     GitRepositories git();
+
+    /**
+     * The platform's jobs: long tasks with progress, cancellation, an outcome and a history, shown
+     * at {@code /api/platform/jobs} and on {@code platform.jobs}. Kinds are this plugin's
+     * ({@code <id>.<name>}). Start jobs from {@code start} on: a job is recorded in the platform's
+     * database, which is not open yet during {@code register}.
+     *
+     * @return this plugin's view of the jobs service
+     * @since 0.2
+     */
+    Jobs jobs();
 }

@@ -13,6 +13,8 @@ import io.gitopsauditor.platform.core.internal.http.HttpServer;
 import io.gitopsauditor.platform.core.internal.http.Json;
 import io.gitopsauditor.platform.core.internal.http.PlatformResource;
 import io.gitopsauditor.platform.core.internal.http.RejectedResources;
+import io.gitopsauditor.platform.core.internal.jobs.JobService;
+import io.gitopsauditor.platform.core.internal.jobs.JobsResource;
 import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
 import io.gitopsauditor.plugin.api.PluginState;
 import io.gitopsauditor.platform.core.internal.plugin.PluginManager;
@@ -40,10 +42,11 @@ public final class Platform implements AutoCloseable {
     private final PluginManager plugins;
     private final HttpServer http;
     private final Security security;
+    private final JobService jobs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Platform(PlatformConfig config, DataDirectoryLock lock, Database database, EventHub hub, PluginManager plugins,
-                     HttpServer http, Security security) {
+                     HttpServer http, Security security, JobService jobs) {
         this.config = config;
         this.lock = lock;
         this.database = database;
@@ -51,6 +54,7 @@ public final class Platform implements AutoCloseable {
         this.plugins = plugins;
         this.http = http;
         this.security = security;
+        this.jobs = jobs;
     }
 
     /**
@@ -75,7 +79,8 @@ public final class Platform implements AutoCloseable {
         phases.done("database");
         ObjectMapper json = Json.mapper();
         EventHub hub = new EventHub(json, config.webSocket().historySize());
-        PluginManager plugins = new PluginManager(config, source, hub, database::dsl);
+        JobService jobs = new JobService(config.jobs(), hub, database::dsl, java.time.Clock.systemUTC());
+        PluginManager plugins = new PluginManager(config, source, hub, database::dsl, jobs);
         Security security = new Security(config, database);
         HttpServer http = null;
         try {
@@ -85,13 +90,15 @@ public final class Platform implements AutoCloseable {
             phases.done("plugin discovery and register");
             SchemaUpgrade.run(database, migrations, plugins, config, PlatformInfo.current().version());
             phases.done("migrations");
+            // Before plugins start: a plugin reads which of its jobs the last stop interrupted.
+            jobs.recover();
             plugins.start();
             phases.done("plugin start");
             security.prepareSetup();
-            http = startHttp(config, json, hub, plugins, database, security);
+            http = startHttp(config, json, hub, plugins, database, security, jobs);
             phases.done("HTTP");
         } catch (Exception e) {
-            release(http, security, plugins, hub, database, lock);
+            release(http, security, jobs, plugins, hub, database, lock);
             if (causedByBind(e)) {
                 throw new PlatformStartException("cannot listen on " + config.bind() + ":" + config.port()
                         + ": the port is in use or the address is not on this machine (set --port / server.port)", e);
@@ -103,8 +110,9 @@ public final class Platform implements AutoCloseable {
         }
         security.startWatching();
         plugins.portOpened();
+        jobs.startPruning();
         logReady(phases);
-        return new Platform(config, lock, database, hub, plugins, http, security);
+        return new Platform(config, lock, database, hub, plugins, http, security, jobs);
     }
 
     /**
@@ -113,11 +121,12 @@ public final class Platform implements AutoCloseable {
      * again without it; each round removes at least one plugin, so this ends.
      */
     private static HttpServer startHttp(PlatformConfig config, ObjectMapper json, EventHub hub, PluginManager plugins,
-                                        Database database, Security security) throws Exception {
+                                        Database database, Security security, JobService jobs) throws Exception {
         while (true) {
             List<PluginHandle> live = plugins.withState(PluginState.STARTED);
             HttpServer http = new HttpServer(config, json, hub,
-                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl()), security.resource()), live,
+                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl()), security.resource(),
+                            new JobsResource(jobs)), live,
                     security.authenticator(), security.connections());
             try {
                 http.start();
@@ -197,6 +206,11 @@ public final class Platform implements AutoCloseable {
         return security.store();
     }
 
+    /** The platform's jobs (for tests and tools in this module). */
+    public JobService jobs() {
+        return jobs;
+    }
+
     /** Stops in reverse boot order; safe to call twice (e.g. from a test and the shutdown hook). */
     @Override
     public void close() {
@@ -204,15 +218,19 @@ public final class Platform implements AutoCloseable {
             return;
         }
         LOG.info("stopping: closing the HTTP port, then plugins, then the database");
-        release(http, security, plugins, hub, database, lock);
+        release(http, security, jobs, plugins, hub, database, lock);
         LOG.info("stopped cleanly");
     }
 
-    /** Reverse boot order: the port, the credential watch, plugins, the event hub, the database, the lock. */
-    private static void release(HttpServer http, Security security, PluginManager plugins, EventHub hub, Database database,
-                                DataDirectoryLock lock) {
+    /**
+     * Reverse boot order: the port, the credential watch, the jobs (interrupted while their plugins
+     * can still record it), plugins, the event hub, the database, the lock.
+     */
+    private static void release(HttpServer http, Security security, JobService jobs, PluginManager plugins, EventHub hub,
+                                Database database, DataDirectoryLock lock) {
         stopQuietly(http);
         security.close();
+        jobs.close();
         plugins.stop();
         hub.close();
         database.close();

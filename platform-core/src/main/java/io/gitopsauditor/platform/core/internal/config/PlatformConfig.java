@@ -38,6 +38,7 @@ import java.util.function.Function;
  * @param webSocket           the WebSocket hub's limits
  * @param github              how plugins reach GitHub ({@code github.api-url}, {@code github.token}, {@code github.timeout})
  * @param git                 how repositories are opened and reached ({@code git.safe-directories}, {@code git.local-remotes})
+ * @param jobs                how jobs run and how long they are kept ({@code jobs.threads}, {@code jobs.retention}, {@code jobs.keep})
  */
 public record PlatformConfig(
         Path dataDir,
@@ -60,7 +61,8 @@ public record PlatformConfig(
         int backupsToKeep,
         WebSocketLimits webSocket,
         GitHubSettings github,
-        GitSettings git) {
+        GitSettings git,
+        io.gitopsauditor.platform.core.internal.jobs.JobSettings jobs) {
 
     /** The keys the kernel itself reads; anything else outside {@code plugins.} is reported as unknown. */
     public static final List<String> KEYS = List.of(
@@ -73,7 +75,8 @@ public record PlatformConfig(
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
             "websocket.max-message-size", "websocket.idle-timeout", "websocket.max-connections-per-credential",
             "github.api-url", "github.token", "github.timeout",
-            "git.safe-directories", "git.local-remotes");
+            "git.safe-directories", "git.local-remotes",
+            "jobs.threads", "jobs.retention", "jobs.keep");
 
     /**
      * Limits of the WebSocket hub.
@@ -116,7 +119,9 @@ public record PlatformConfig(
                 read.integer("database.backups-to-keep", 5, 1, 1000),
                 webSocketLimits(read),
                 github(source, read),
-                GitConfig.from(read.list("git.safe-directories"), read.list("git.local-remotes")));
+                GitConfig.from(read.list("git.safe-directories"), read.list("git.local-remotes")),
+                new io.gitopsauditor.platform.core.internal.jobs.JobSettings(read.integer("jobs.threads", 4, 1, 64),
+                        read.duration("jobs.retention", "30d", Duration.ofHours(1)), read.integer("jobs.keep", 1000, 10, 1_000_000)));
     }
 
     private static GitHubSettings github(ConfigSource source, Reader read) {

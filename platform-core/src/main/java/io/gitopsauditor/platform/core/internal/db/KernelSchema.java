@@ -63,6 +63,25 @@ public final class KernelSchema {
                         detail   VARCHAR(300)
                     );
                     CREATE INDEX platform_security_events_time ON platform_security_events (time)
+                    """),
+            Migration.of(3, "jobs", """
+                    CREATE TABLE platform_jobs (
+                        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                        plugin      VARCHAR(64)   NOT NULL,
+                        kind        VARCHAR(200)  NOT NULL,
+                        job_key     VARCHAR(200),
+                        subject     VARCHAR(200)  NOT NULL,
+                        state       VARCHAR(12)   NOT NULL,
+                        done        INTEGER       NOT NULL DEFAULT 0,
+                        total       INTEGER,
+                        message     VARCHAR(300)  NOT NULL DEFAULT '',
+                        started_at  VARCHAR(40)   NOT NULL,
+                        finished_at VARCHAR(40),
+                        outcome     VARCHAR(300),
+                        link        VARCHAR(300),
+                        started_by  VARCHAR(200)
+                    );
+                    CREATE INDEX platform_jobs_state ON platform_jobs (state)
                     """));
 
     private KernelSchema() {

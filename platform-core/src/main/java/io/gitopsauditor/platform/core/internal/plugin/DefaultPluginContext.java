@@ -19,6 +19,8 @@ import io.gitopsauditor.plugin.api.RestRegistrar;
 import io.gitopsauditor.plugin.api.UiRegistrar;
 import io.gitopsauditor.plugin.api.WebSocketRegistrar;
 import io.gitopsauditor.plugin.api.git.GitRepositories;
+import io.gitopsauditor.plugin.api.jobs.Jobs;
+import io.gitopsauditor.platform.core.internal.jobs.JobService;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +50,7 @@ final class DefaultPluginContext implements PluginContext {
     private final ExtensionRegistry extensions;
     private final GitHubConnection github;
     private final GitRepositories git;
+    private final Jobs jobs;
     private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean registrationOpen = true;
     private volatile boolean databaseReady;
@@ -58,7 +61,7 @@ final class DefaultPluginContext implements PluginContext {
 
     DefaultPluginContext(PluginHandle handle, ConfigSource config, EventHub hub, java.nio.file.Path platformDataDir,
                          Supplier<DSLContext> database, ExtensionRegistry extensions, GitHubConnection github,
-                         GitRepositories git) {
+                         GitRepositories git, JobService jobs) {
         this.handle = handle;
         this.descriptor = handle.descriptor().orElseThrow();
         this.module = handle.plugin().getClass().getModule();
@@ -70,6 +73,11 @@ final class DefaultPluginContext implements PluginContext {
         this.hub = hub;
         this.dataDirectory = platformDataDir.resolve(PrivateFiles.PLUGIN_DATA).resolve(this.descriptor.id());
         this.database = database;
+        this.jobs = jobs.forPlugin(descriptor.id(), () -> {
+            if (!databaseReady) {
+                throw new PluginStateException(descriptor.id() + ": jobs can be started from start() on, once the database is open");
+            }
+        });
     }
 
     void closeRegistration() {
@@ -303,5 +311,10 @@ final class DefaultPluginContext implements PluginContext {
     @Override
     public GitRepositories git() {
         return git;
+    }
+
+    @Override
+    public Jobs jobs() {
+        return jobs;
     }
 }

@@ -6,6 +6,7 @@ import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.git.PlatformGit;
 import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
+import io.gitopsauditor.platform.core.internal.jobs.JobService;
 import io.gitopsauditor.plugin.api.ApiVersion;
 import io.gitopsauditor.plugin.api.PluginDescriptor;
 import io.gitopsauditor.plugin.api.PluginState;
@@ -43,8 +44,16 @@ public final class PluginManager {
     private final ExtensionRegistry extensions = new ExtensionRegistry();
     private final ConfiguredGitHub github;
     private final PlatformGit git;
+    private final JobService jobs;
 
+    /** For commands that register plugins without serving: a job service nobody starts jobs on. */
     public PluginManager(PlatformConfig config, ConfigSource configSource, EventHub hub, Supplier<DSLContext> database) {
+        this(config, configSource, hub, database, new JobService(config.jobs(), hub, database, java.time.Clock.systemUTC()));
+    }
+
+    public PluginManager(PlatformConfig config, ConfigSource configSource, EventHub hub, Supplier<DSLContext> database,
+                         JobService jobs) {
+        this.jobs = jobs;
         this.config = config;
         this.configSource = configSource;
         this.hub = hub;
@@ -119,7 +128,7 @@ public final class PluginManager {
 
     private void register(PluginHandle handle) {
         DefaultPluginContext context = new DefaultPluginContext(handle, configSource, hub, config.dataDir(), database,
-                extensions, github, git);
+                extensions, github, git, jobs);
         handle.context(context);
         if (bounded(handle, "register", () -> handle.plugin().register(context))) {
             context.closeRegistration();

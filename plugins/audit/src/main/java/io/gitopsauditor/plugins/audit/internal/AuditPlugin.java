@@ -49,8 +49,8 @@ public final class AuditPlugin implements Plugin {
         AuditStore store = new AuditStore(context::database);
         Audits audits = new Audits(settings, context.github(), context.git(), () -> context.extensions().all(
                 io.gitopsauditor.plugin.api.inventory.RepositorySource.class));
-        service = new AuditService(audits.engine(Clock.systemUTC()), store, context.events(), audits::sources, Clock.systemUTC(),
-                context.logger(), settings.keepRuns());
+        service = new AuditService(audits.engine(Clock.systemUTC()), store, context.events(), context.jobs(), audits::sources,
+                Clock.systemUTC(), context.logger(), settings.keepRuns());
         watch = new CloneWatch(settings, service, context.logger());
         service.onFinished(result -> watch.follow(result));
         FixPlanner planner = new FixPlanner(settings.cloneRoot(), CloneUrlPolicy.forApi(context.github().apiUrl()));

@@ -513,6 +513,65 @@ class AuditApiOverHttpTest {
                 .as("app is clean again").isEqualTo(1);
     }
 
+    @Test
+    @Order(25)
+    void anAuditRunIsAPlatformJobWithProgressAndAnOutcomeLinkingToTheRun() throws Exception {
+        github.delayOn("/users/octocat/repos", Duration.ofSeconds(1));
+        try {
+            HttpResponse<String> accepted = server.postJson("/api/audit/runs", "{}");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            long run = json(accepted).path("runId").asLong();
+            String jobId = json(accepted).path("jobId").asText();
+            assertThat(jobId).isNotEmpty();
+
+            JsonNode job = json(ok(server.get("/api/platform/jobs/" + jobId)));
+            assertThat(job.path("plugin").asText()).isEqualTo("audit");
+            assertThat(job.path("kind").asText()).isEqualTo("audit.run");
+            assertThat(job.path("key").asText()).isEqualTo("audit.run");
+            assertThat(job.path("subject").asText()).isEqualTo("All repositories");
+            assertThat(job.path("startedBy").asText()).isEqualTo("token:test-admin");
+            assertThat(job.path("state").asText()).isIn("queued", "running");
+            assertThat(json(ok(server.get("/api/audit/summary"))).path("running").path("jobId").asText()).isEqualTo(jobId);
+
+            JsonNode finished = awaitRun(run);
+            JsonNode ended = awaitJob(jobId, "succeeded");
+            assertThat(ended.path("outcome").asText()).isEqualTo("Audit #" + run + ": " + finished.path("atRisk").asInt() + " at risk");
+            assertThat(ended.path("link").asText()).isEqualTo("/audit/runs/" + run);
+            int repositories = finished.path("repositories").asInt();
+            assertThat(ended.path("progress").path("done").asInt()).isEqualTo(repositories);
+            assertThat(ended.path("progress").path("total").asInt()).isEqualTo(repositories);
+            assertThat(ended.path("progress").path("message").asText()).startsWith("Checked ");
+        } finally {
+            github.clearFailures();
+        }
+    }
+
+    @Test
+    @Order(26)
+    void cancellingTheAuditJobStopsTheRunAndRecordsItCancelled() throws Exception {
+        // GitHub answering slowly keeps the run in its listing long enough to cancel it.
+        github.delayOn("/users/octocat/repos", Duration.ofSeconds(3));
+        try {
+            HttpResponse<String> accepted = server.postJson("/api/audit/runs", "{}");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            long run = json(accepted).path("runId").asLong();
+            String jobId = json(accepted).path("jobId").asText();
+            awaitJob(jobId, "running");
+
+            assertThat(server.postJson("/api/platform/jobs/" + jobId + "/cancel", "").statusCode()).isEqualTo(200);
+            JsonNode job = awaitJob(jobId, "cancelled");
+            assertThat(job.path("outcome").asText()).isEqualTo("Cancelled.");
+            JsonNode stopped = awaitRun(run);
+            assertThat(stopped.path("status").asText()).isEqualTo("cancelled");
+            assertThat(stopped.path("error").asText()).isEqualTo("the run was cancelled");
+            assertThat(json(ok(server.get("/api/audit/summary"))).has("running")).as("no run is going any more").isFalse();
+        } finally {
+            github.clearFailures();
+        }
+        long next = startRun("{}");
+        assertThat(awaitRun(next).path("status").asText()).as("the key is free again").isEqualTo("finished");
+    }
+
     // --- Fixes -------------------------------------------------------------------------------------------
 
     @Test
@@ -628,6 +687,19 @@ class AuditApiOverHttpTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** Polls the platform's job until it is in {@code state}; fails after {@link #RUN_TIMEOUT}. */
+    private JsonNode awaitJob(String id, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (true) {
+            JsonNode job = json(ok(server.get("/api/platform/jobs/" + id)));
+            if (job.path("state").asText().equals(state)) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job %s not %s after %s: %s", id, state, RUN_TIMEOUT, job).isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 

@@ -24,7 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Comparator;
@@ -130,7 +132,8 @@ public final class AuditResource {
     @POST
     @Path("repositories/{id}/fixes/{fix}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response fix(@PathParam("id") String id, @PathParam("fix") String fix, FixRequest request) {
+    public Response fix(@PathParam("id") String id, @PathParam("fix") String fix, FixRequest request,
+                        @Context SecurityContext caller) {
         RepositoryReport report = find(id);
         FixPlan plan = planner.plans(report).stream().filter(p -> p.fix().equals(fix)).findFirst()
                 .orElseThrow(() -> ProblemException.invalidInput("The fix '" + fix + "' is not offered for " + report.name()
@@ -153,7 +156,7 @@ public final class AuditResource {
         if (report.local() != null) {
             service.clonesChanged(Set.of(report.local().path()));
         } else if (service.running().isEmpty()) {
-            service.start("fix", "full");
+            service.start("fix", "full", AuditService.runJob().startedBy(caller));
         }
         return Response.status(Response.Status.CREATED).entity(record).build();
     }
@@ -180,12 +183,12 @@ public final class AuditResource {
     @POST
     @Path("runs")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startRun(RunRequest request) {
+    public Response startRun(RunRequest request, @Context SecurityContext caller) {
         String mode = request == null || request.mode() == null ? "full" : request.mode();
         if (!mode.equals("full") && !mode.equals("changed")) {
             throw ProblemException.invalidInput("mode must be full or changed, got '" + mode + "'");
         }
-        RunProgress run = service.start("manual", mode);
+        RunProgress run = service.start("manual", mode, AuditService.runJob().startedBy(caller));
         return Response.accepted(run).header("Location", "/api/audit/runs/" + run.runId()).build();
     }
 

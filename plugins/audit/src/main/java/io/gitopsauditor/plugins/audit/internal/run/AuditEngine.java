@@ -59,6 +59,7 @@ public final class AuditEngine {
     public AuditResult run(List<RepositorySource> sources, AuditProgress progress) throws InterruptedException {
         Instant started = clock.instant();
         InventoryMatcher.Matched inventory = InventoryMatcher.match(scanAll(sources), started);
+        stopIfCancelled(progress);
         progress.inventoried(inventory.subjects().size());
         List<RepositoryReport> reports = judgeAll(inventory.subjects(), Map.of(), subject -> true, progress);
         return new AuditResult(inventory, reports, started, clock.instant());
@@ -148,6 +149,7 @@ public final class AuditEngine {
                     futures.add(pool.submit(() -> judgeOne.apply(subject, reader.apply(subject.entry().local()))));
                 }
                 for (Future<RepositoryReport> future : futures) {
+                    stopIfCancelled(progress);
                     reports.add(await(future));
                 }
             } finally {
@@ -155,10 +157,21 @@ public final class AuditEngine {
             }
         }
         for (Subject subject : byRead.get(false)) {
+            stopIfCancelled(progress);
             reports.add(judgeOne.apply(subject, subject.entry().local() == null ? null : known.get(subject.entry().key())));
         }
         reports.sort(Comparator.comparing(RepositoryReport::key));
         return reports;
+    }
+
+    /**
+     * A cancel interrupts the run's thread too, but a source or clone reader may swallow the interrupt:
+     * the flag is checked between repositories as well.
+     */
+    private static void stopIfCancelled(AuditProgress progress) throws InterruptedException {
+        if (progress.cancelled() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("the audit run was cancelled");
+        }
     }
 
     private static <T> T await(Future<T> future) throws InterruptedException {

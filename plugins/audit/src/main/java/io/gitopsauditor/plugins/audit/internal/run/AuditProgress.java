@@ -14,4 +14,9 @@ public interface AuditProgress {
     /** One more repository is judged ({@code done} of {@code total}). */
     default void judged(int done, int total, RepositoryReport report) {
     }
+
+    /** True once the run was asked to stop: the engine stops before the next repository. */
+    default boolean cancelled() {
+        return false;
+    }
 }

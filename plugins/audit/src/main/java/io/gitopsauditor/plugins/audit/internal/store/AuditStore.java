@@ -110,8 +110,9 @@ public final class AuditStore {
     }
 
     /** Marks a run failed, with the reason. */
-    public void runFailed(long id, Instant at, String error) {
-        database.get().update(RUNS).set(STATUS, "failed").set(FINISHED_AT, at.toString()).set(ERROR, error)
+    /** Records a run that ended without a result: {@code failed}, or {@code cancelled} by someone. */
+    public void runEnded(long id, String status, Instant at, String error) {
+        database.get().update(RUNS).set(STATUS, status).set(FINISHED_AT, at.toString()).set(ERROR, error)
                 .where(ID.eq(id)).execute();
     }
 
