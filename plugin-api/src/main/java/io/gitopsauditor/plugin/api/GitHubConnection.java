@@ -29,7 +29,7 @@ import org.kohsuke.github.GitHub;
  *
  * <p>The settings may change while the server runs: the platform then builds a new client, so
  * fetch {@link #client()} (or use {@link #call}) for each piece of work rather than keeping it.
- * The token itself is never handed out.
+ * Plugins need not see the token ({@link #token()} remains only for 0.1 plugins).
  *
  * @since 0.1
  */
@@ -51,6 +51,26 @@ public interface GitHubConnection {
      * @return how long one request may take before it counts as failed
      */
     Duration timeout();
+
+    /**
+     * The token, for API 0.1 plugins that built their own client. Never log or return it.
+     *
+     * @return the token, if one is configured
+     * @deprecated since 0.2: use {@link #client()} or {@link #call}, which carry the token, and
+     *             {@link #tokenConfigured()}; kept so that plugins built for 0.1 still run
+     */
+    @Deprecated(since = "0.2")
+    Optional<String> token();
+
+    /**
+     * Records a rate limit a plugin's own client saw, for API 0.1 plugins.
+     *
+     * @param rateLimit what GitHub said
+     * @deprecated since 0.2: the platform's client records every response itself; kept so that
+     *             plugins built for 0.1 still run
+     */
+    @Deprecated(since = "0.2")
+    void observe(RateLimit rateLimit);
 
     /**
      * The current client. Its failures are github-api's exceptions: pass them to {@link #explain}

@@ -213,8 +213,8 @@ public final class PlatformGit implements GitRepositories {
 
     /** The GitHub token, only for https URLs on the configured GitHub host, never for anything else. */
     private CredentialsProvider credentialsFor(URIish uri) {
-        return github.token().isEmpty() || !isGitHubHost(uri) ? null
-                : new GitHubOnlyCredentials(github.token().get(), this::isGitHubHost);
+        return github.settings().token().isEmpty() || !isGitHubHost(uri) ? null
+                : new GitHubOnlyCredentials(github.settings().token().get(), this::isGitHubHost);
     }
 
     private boolean isGitHubHost(URIish uri) {

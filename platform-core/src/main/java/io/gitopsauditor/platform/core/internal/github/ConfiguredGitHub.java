@@ -57,13 +57,22 @@ public final class ConfiguredGitHub implements GitHubConnection, AutoCloseable {
     }
 
     /**
-     * The token, for the platform's own use only (the git service's credentials for the GitHub
-     * host); plugins never see it.
+     * The token: the git service's credentials for the GitHub host, and API 0.1 plugins that build
+     * their own client.
      *
      * @return the configured token
      */
+    @Override
+    @Deprecated(since = "0.2")
     public Optional<String> token() {
         return settings().token().filter(token -> !token.isBlank());
+    }
+
+    /** Counts a rate limit an API 0.1 plugin's own client saw, as the platform's client does its own. */
+    @Override
+    @Deprecated(since = "0.2")
+    public void observe(RateLimit rateLimit) {
+        accounting.observe(Objects.requireNonNull(rateLimit, "rateLimit"));
     }
 
     @Override
