@@ -99,7 +99,7 @@ public final class GitHubAccountSource implements RepositorySource {
         return switch (failure.reason()) {
             case NOT_FOUND -> "no GitHub user or organisation named " + owner
                     + (GitHubHosts.fromApiUrl(connection.apiUrl()).filter("github.com"::equals).isPresent()
-                    ? "" : " at " + connection.apiUrl());
+                    ? "" : " at " + RemoteUrls.redact(connection.apiUrl().toString()));
             case FORBIDDEN -> "GitHub refused access to " + owner + "'s repositories (403)" + githubSays;
             case REFUSED -> "GitHub answered HTTP " + failure.githubStatus().orElse(0) + " when listing " + owner
                     + "'s repositories" + githubSays;
