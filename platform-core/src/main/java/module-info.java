@@ -8,6 +8,15 @@ module io.gitopsauditor.platform.core {
 
     // The git service (internal.git) opens repositories with JGit for every plugin.
     requires org.eclipse.jgit;
+    // The GitHub client every plugin shares (internal.github). github-api is an automatic module and
+    // pulls in nothing: it closes responses with commons-io and builds requests with commons-lang3.
+    requires org.kohsuke.github.api;
+    requires org.apache.commons.io;
+    requires org.apache.commons.lang3;
+    // github-api logs through java.util.logging; internal.github turns its lines into quiet ones.
+    requires java.logging;
+    // The GitHub client's transport.
+    requires java.net.http;
     requires java.sql;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.ee11.servlet;

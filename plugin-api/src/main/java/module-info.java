@@ -15,6 +15,8 @@ module io.gitopsauditor.plugin.api {
     requires transitive org.jooq;
     // PluginContext.git() hands out JGit repositories: JGit is how every plugin reads and writes git.
     requires transitive org.eclipse.jgit;
+    // PluginContext.github() hands out the platform's github-api client: one configured client for every plugin.
+    requires transitive org.kohsuke.github.api;
 
     exports io.gitopsauditor.plugin.api;
     exports io.gitopsauditor.plugin.api.git;

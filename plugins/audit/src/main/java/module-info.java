@@ -10,16 +10,10 @@ module io.gitopsauditor.plugins.audit {
     // JGit is an automatic module and declares nothing: its pack cache (WindowCache) registers MBeans
     // through java.management, which the platform's boot layer would otherwise not resolve.
     requires java.management;
-    requires org.kohsuke.github.api;
-    // github-api is an automatic module: it does not pull in its own dependencies.
+    // github-api comes with plugin-api (requires transitive): the platform builds the one client.
     requires com.fasterxml.jackson.databind;
-    // github-api closes every response with commons-io and builds requests with commons-lang3;
-    // both are explicit modules, so a plugin layer resolves them only when someone requires them.
-    requires org.apache.commons.io;
-    requires org.apache.commons.lang3;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires info.picocli;
-    requires java.net.http;
     // github-api logs through java.util.logging; the CLI redirects (or, with -q, drops) its lines.
     requires java.logging;
 

@@ -102,7 +102,11 @@ public interface PluginContext {
     }
 
     /**
-     * @return the platform's one configured GitHub connection: address, token, rate limit
+     * The platform's one GitHub client, configured once for every plugin (address, token,
+     * timeouts), with the shared rate-limit view, conditional requests and readable failures.
+     * Reach it through here each time: it is rebuilt when its settings change.
+     *
+     * @return the shared GitHub connection
      */
     GitHubConnection github();
 

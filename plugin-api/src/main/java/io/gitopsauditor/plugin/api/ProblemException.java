@@ -26,7 +26,18 @@ public class ProblemException extends PluginException {
      * @param detail what went wrong in this occurrence
      */
     public ProblemException(int status, String title, String detail) {
-        super(detail);
+        this(status, title, detail, null);
+    }
+
+    /**
+     * @param status an HTTP status from 400 to 599
+     * @param title  a short, fixed summary of the problem type, e.g. {@code Not Found}
+     * @param detail what went wrong in this occurrence
+     * @param cause  the underlying failure, for the server log (never shown to the client)
+     * @since 0.2
+     */
+    public ProblemException(int status, String title, String detail, Throwable cause) {
+        super(detail, cause);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("problem status must be 4xx or 5xx, got " + status);
         }

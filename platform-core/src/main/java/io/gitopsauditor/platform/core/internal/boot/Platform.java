@@ -196,6 +196,14 @@ public final class Platform implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The GitHub client every plugin shares; {@link io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub#reconfigure}
+     * swaps it when the {@code github.*} settings change.
+     */
+    public io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub github() {
+        return plugins.github();
+    }
+
     /** While no admin exists: the file holding the one-time setup secret. */
     public java.util.Optional<java.nio.file.Path> setupSecretFile() {
         return security.setupSecretFile();

@@ -90,8 +90,7 @@ final class PluginCommandAdapter implements Callable<Integer> {
         PlatformConfig platform = PlatformConfig.from(source);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            ConfiguredGitHub github = new ConfiguredGitHub(platform.github());
+        try (ConfiguredGitHub github = new ConfiguredGitHub(platform.github())) {
             return command.run(new Environment(out, err, new PluginConfigView(source, command.pluginId()),
                     github, new PlatformGit(platform.git(), github), Path.of("").toAbsolutePath()), arguments);
         } finally {

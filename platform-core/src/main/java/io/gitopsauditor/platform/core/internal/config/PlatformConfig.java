@@ -74,7 +74,7 @@ public record PlatformConfig(
             "database.backups-to-keep",
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
             "websocket.max-message-size", "websocket.idle-timeout", "websocket.max-connections-per-credential",
-            "github.api-url", "github.token", "github.timeout",
+            "github.api-url", "github.token", "github.timeout", "github.cache-entries",
             "git.safe-directories", "git.local-remotes",
             "jobs.threads", "jobs.retention", "jobs.keep");
 
@@ -131,7 +131,8 @@ public record PlatformConfig(
                 .toString().replaceAll("/+$", ""));
         java.util.Optional<String> token = source.get("github.token").map(ConfigValue::value).map(String::strip)
                 .filter(value -> !value.isEmpty());
-        return new GitHubSettings(apiUrl, token, read.duration("github.timeout", "20s", Duration.ofMillis(100)));
+        return new GitHubSettings(apiUrl, token, read.duration("github.timeout", "20s", Duration.ofMillis(100)),
+                read.integer("github.cache-entries", GitHubSettings.DEFAULT_CACHE_ENTRIES, 0, 100_000));
     }
 
     /** Bare host names or IP addresses: a scheme, port or path here would never match a Host header. */

@@ -1,6 +1,6 @@
 package io.gitopsauditor.platform.core.internal.git;
 
-import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
 import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.git.RefusedRemoteException;
 import java.io.IOException;
@@ -42,17 +42,17 @@ public final class PlatformGit implements GitRepositories {
 
     private final OwnershipRule ownership;
     private final RemotePolicy remotes;
-    private final GitHubConnection github;
+    private final ConfiguredGitHub github;
 
     /**
      * @param settings {@code git.*}
      * @param github   whose token is sent to the GitHub host, and nowhere else
      */
-    public PlatformGit(GitSettings settings, GitHubConnection github) {
+    public PlatformGit(GitSettings settings, ConfiguredGitHub github) {
         this(settings, github, PlatformGit::serviceUserSafeDirectories, ProcessUid.current());
     }
 
-    PlatformGit(GitSettings settings, GitHubConnection github, Supplier<List<String>> gitSafeDirectories, int processUid) {
+    PlatformGit(GitSettings settings, ConfiguredGitHub github, Supplier<List<String>> gitSafeDirectories, int processUid) {
         this.ownership = new OwnershipRule(settings.safeDirectories(), gitSafeDirectories, processUid);
         this.remotes = new RemotePolicy(settings.localRemotes(), github.apiUrl());
         this.github = github;
@@ -213,8 +213,8 @@ public final class PlatformGit implements GitRepositories {
 
     /** The GitHub token, only for https URLs on the configured GitHub host, never for anything else. */
     private CredentialsProvider credentialsFor(URIish uri) {
-        return github.token().isEmpty() || !isGitHubHost(uri) ? null
-                : new GitHubOnlyCredentials(github.token().get(), this::isGitHubHost);
+        return github.settings().token().isEmpty() || !isGitHubHost(uri) ? null
+                : new GitHubOnlyCredentials(github.settings().token().get(), this::isGitHubHost);
     }
 
     private boolean isGitHubHost(URIish uri) {

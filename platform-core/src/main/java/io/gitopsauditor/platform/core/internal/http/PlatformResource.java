@@ -79,15 +79,19 @@ public final class PlatformResource {
      * @param apiUrl          the GitHub API address plugins use
      * @param tokenConfigured whether a token is set (the token itself is never returned)
      * @param rateLimit       the rate limit GitHub last reported to any plugin; absent before the first call
+     * @param requests        what all plugins together sent, and how many of those GitHub answered 304
+     *                        (served from the ETag cache, not counted against the rate limit)
      */
-    public record GitHub(String apiUrl, boolean tokenConfigured, io.gitopsauditor.plugin.api.RateLimit rateLimit) {
+    public record GitHub(String apiUrl, boolean tokenConfigured, io.gitopsauditor.plugin.api.RateLimit rateLimit,
+                         io.gitopsauditor.plugin.api.GitHubUsage requests) {
     }
 
     @GET
     @Path("github")
     public GitHub github() {
         var connection = plugins.github();
-        return new GitHub(connection.apiUrl().toString(), connection.token().isPresent(), connection.rateLimit().orElse(null));
+        return new GitHub(connection.apiUrl().toString(), connection.tokenConfigured(), connection.rateLimit().orElse(null),
+                connection.usage());
     }
 
     @GET

@@ -236,6 +236,8 @@ public final class PluginManager {
             }
         }
         started.clear();
+        // Plugins are stopped: no one calls GitHub any more.
+        github.close();
     }
 
     public List<PluginHandle> plugins() {

@@ -16,10 +16,10 @@ import io.gitopsauditor.plugins.audit.internal.run.AuditProgress;
 import io.gitopsauditor.plugins.audit.internal.run.AuditResult;
 import io.gitopsauditor.plugins.audit.internal.run.Summaries;
 import io.gitopsauditor.plugins.audit.internal.store.AuditJson;
-import io.gitopsauditor.plugins.audit.testing.FakeGitHub;
-import io.gitopsauditor.plugins.audit.testing.FakeRepository;
+import io.gitopsauditor.platform.core.testkit.FakeGitHub;
+import io.gitopsauditor.platform.core.testkit.FakeRepository;
 import io.gitopsauditor.plugins.audit.testing.JsonSchemaCheck;
-import io.gitopsauditor.plugins.audit.testing.TestGitHubConnection;
+import io.gitopsauditor.platform.core.testkit.TestGitHubConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -364,7 +364,7 @@ class AuditEndToEndTest {
     private Audits engineAudits() {
         AuditSettings settings = new AuditSettings(List.of(root), List.of(FakeGitHub.USER), 3, AuditSettings.DEFAULT_SKIP,
                 Duration.ofDays(3650), Duration.ZERO, false, 2, root, 10);
-        return new Audits(settings, TestGitHubConnection.anonymous(github.url()).timeout(Duration.ofSeconds(5)), TestGit.service(),
+        return new Audits(settings, TestGitHubConnection.anonymous(github.url(), Duration.ofSeconds(5)), TestGit.service(),
                 List::of);
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitopsauditor.platform.core.testkit.TestServer;
-import io.gitopsauditor.plugins.audit.testing.FakeGitHub;
-import io.gitopsauditor.plugins.audit.testing.FakeRepository;
+import io.gitopsauditor.platform.core.testkit.FakeGitHub;
+import io.gitopsauditor.platform.core.testkit.FakeRepository;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.gitopsauditor.plugins.audit.internal.github;
 
 import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.plugin.api.GitHubUnavailableException;
 import io.gitopsauditor.plugin.api.inventory.HostedRepository;
 import io.gitopsauditor.plugin.api.inventory.RepositorySource;
 import io.gitopsauditor.plugin.api.inventory.SourceScan;
@@ -34,9 +35,9 @@ import java.util.regex.Pattern;
  * answers for both. Pages of 100 are followed to the end through GitHub's {@code Link} headers.
  *
  * <p>A scan either returns the complete list or throws {@link SourceUnavailableException} with a
- * readable reason; it gives up after the connection's timeout per request and never sleeps for a
- * rate limit. The rate limit last seen is reported to {@link GitHubConnection#observe}, also when
- * the scan failed.
+ * readable reason: the platform's ({@link GitHubUnavailableException}), said about the owner where
+ * that helps. The platform's client gives up after the timeout per request, never sleeps for a rate
+ * limit, and counts every request in the rate limit all plugins share.
  */
 public final class GitHubAccountSource implements RepositorySource {
 
@@ -82,21 +83,30 @@ public final class GitHubAccountSource implements RepositorySource {
 
     @Override
     public SourceScan scan() throws SourceUnavailableException, InterruptedException {
-        try (DeadlineHttpConnector connector = new DeadlineHttpConnector(connection.timeout())) {
-            try {
-                return list(GitHubClients.build(connection, connector));
-            } catch (IOException | RuntimeException failure) {
-                // The connector keeps the interrupt flag when a request was cut short by it.
-                if (Thread.interrupted()) {
-                    InterruptedException interrupted = new InterruptedException("GitHub scan of " + owner + " cancelled");
-                    interrupted.initCause(failure);
-                    throw interrupted;
-                }
-                throw new GitHubFailures(connection, owner).explain(failure);
-            } finally {
-                connector.lastRateLimit().ifPresent(connection::observe);
-            }
+        try {
+            return connection.call(this::list);
+        } catch (GitHubUnavailableException failure) {
+            throw new SourceUnavailableException(explain(failure), failure);
         }
+    }
+
+    /**
+     * The platform's reason, said about this owner where the platform cannot know what was asked
+     * for: a 404 here means the owner does not exist, a 403 that its repositories may not be listed.
+     */
+    private String explain(GitHubUnavailableException failure) {
+        String githubSays = failure.githubMessage().map(text -> ": " + text).orElse("");
+        return switch (failure.reason()) {
+            case NOT_FOUND -> "no GitHub user or organisation named " + owner
+                    + (GitHubHosts.fromApiUrl(connection.apiUrl()).filter("github.com"::equals).isPresent()
+                    ? "" : " at " + RemoteUrls.redact(connection.apiUrl().toString()));
+            case FORBIDDEN -> "GitHub refused access to " + owner + "'s repositories (403)" + githubSays;
+            case REFUSED -> "GitHub answered HTTP " + failure.githubStatus().orElse(0) + " when listing " + owner
+                    + "'s repositories" + githubSays;
+            case UNEXPECTED -> "listing " + owner + "'s repositories on GitHub failed unexpectedly; try again,"
+                    + " and see the server log if it persists";
+            default -> failure.getMessage();
+        };
     }
 
     private SourceScan list(GitHub github) throws IOException, InterruptedException {

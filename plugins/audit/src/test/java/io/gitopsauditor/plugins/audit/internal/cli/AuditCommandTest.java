@@ -3,7 +3,7 @@ package io.gitopsauditor.plugins.audit.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitopsauditor.plugins.audit.testing.CommandRun;
-import io.gitopsauditor.plugins.audit.testing.TestGitHubConnection;
+import io.gitopsauditor.platform.core.testkit.TestGitHubConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,9 +1,11 @@
 package io.gitopsauditor.plugins.audit.internal.github;
 
+import io.gitopsauditor.plugin.api.GitHubConnection;
+
 import io.gitopsauditor.plugin.api.inventory.SourceUnavailableException;
-import io.gitopsauditor.plugins.audit.testing.FakeGitHub;
-import io.gitopsauditor.plugins.audit.testing.FakeRepository;
-import io.gitopsauditor.plugins.audit.testing.TestGitHubConnection;
+import io.gitopsauditor.platform.core.testkit.FakeGitHub;
+import io.gitopsauditor.platform.core.testkit.FakeRepository;
+import io.gitopsauditor.platform.core.testkit.TestGitHubConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,7 @@ class GitHubAccountSourceFailureTest {
     void anExhaustedRateLimitSaysWhenItResetsAndHowToRaiseIt() {
         Instant reset = Instant.now().plus(Duration.ofMinutes(42)).truncatedTo(ChronoUnit.SECONDS);
         github.rateLimit(60, 0, reset);
-        TestGitHubConnection connection = TestGitHubConnection.anonymous(github.url());
+        GitHubConnection connection = TestGitHubConnection.anonymous(github.url());
 
         SourceUnavailableException failure = scanFails(connection, "alice");
 
@@ -144,7 +146,7 @@ class GitHubAccountSourceFailureTest {
     @Test
     void aServerThatNeverAnswersFailsWithinTheTimeout() {
         github.hangOn("/users/alice/repos");
-        TestGitHubConnection connection = TestGitHubConnection.withToken(github.url(), TOKEN).timeout(Duration.ofSeconds(1));
+        GitHubConnection connection = TestGitHubConnection.withToken(github.url(), TOKEN, Duration.ofSeconds(1));
 
         long started = System.nanoTime();
         SourceUnavailableException failure = scanFails(connection, "alice");
@@ -159,14 +161,14 @@ class GitHubAccountSourceFailureTest {
     void aSlowServerWithinTheTimeoutIsFine() throws Exception {
         github.delayOn("/users/alice/repos", Duration.ofMillis(300));
 
-        assertThat(source(TestGitHubConnection.anonymous(github.url()).timeout(Duration.ofSeconds(2)), "alice").scan().hosted())
+        assertThat(source(TestGitHubConnection.anonymous(github.url(), Duration.ofSeconds(2)), "alice").scan().hosted())
                 .hasSize(3);
     }
 
     @Test
     void anInterruptedScanThrowsInterruptedException() throws Exception {
         github.hangOn("/users/alice/repos");
-        GitHubAccountSource source = source(TestGitHubConnection.anonymous(github.url()).timeout(Duration.ofSeconds(30)), "alice");
+        GitHubAccountSource source = source(TestGitHubConnection.anonymous(github.url(), Duration.ofSeconds(30)), "alice");
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread scanner = Thread.ofVirtual().start(() -> {
             try {
@@ -193,23 +195,14 @@ class GitHubAccountSourceFailureTest {
         }
     }
 
-    private static SourceUnavailableException scanFails(TestGitHubConnection connection, String owner) {
+    private static SourceUnavailableException scanFails(GitHubConnection connection, String owner) {
         AtomicReference<SourceUnavailableException> failure = new AtomicReference<>();
         assertThatThrownBy(() -> source(connection, owner).scan())
                 .isInstanceOfSatisfying(SourceUnavailableException.class, failure::set);
         return failure.get();
     }
 
-    private static GitHubAccountSource source(TestGitHubConnection connection, String owner) {
+    private static GitHubAccountSource source(GitHubConnection connection, String owner) {
         return new GitHubAccountSource(connection, owner);
-    }
-
-    @Test
-    void aFailureNothingExplainsIsToldWithoutAJavaClassName() {
-        SourceUnavailableException explained = new GitHubFailures(TestGitHubConnection.anonymous(github.url()), "alice")
-                .explain(new IllegalStateException("Invalid URL: javascript:alert(1)"));
-
-        assertThat(explained.getMessage()).startsWith("listing alice's repositories on GitHub failed unexpectedly")
-                .doesNotContain("Exception", "IllegalState", "java.");
     }
 }

@@ -1,11 +1,13 @@
 package io.gitopsauditor.plugins.audit.internal.github;
 
+import io.gitopsauditor.plugin.api.GitHubConnection;
+
 import io.gitopsauditor.plugin.api.RateLimit;
 import io.gitopsauditor.plugin.api.inventory.HostedRepository;
 import io.gitopsauditor.plugin.api.inventory.SourceScan;
-import io.gitopsauditor.plugins.audit.testing.FakeGitHub;
-import io.gitopsauditor.plugins.audit.testing.FakeRepository;
-import io.gitopsauditor.plugins.audit.testing.TestGitHubConnection;
+import io.gitopsauditor.platform.core.testkit.FakeGitHub;
+import io.gitopsauditor.platform.core.testkit.FakeRepository;
+import io.gitopsauditor.platform.core.testkit.TestGitHubConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,7 +168,7 @@ class GitHubAccountSourceTest {
     void theRateLimitSeenIsReportedToTheConnection() throws Exception {
         Instant reset = Instant.now().plusSeconds(1800).truncatedTo(ChronoUnit.SECONDS);
         github.rateLimit(60, 50, reset).withUser("alice", FakeRepository.numbered(150));
-        TestGitHubConnection connection = TestGitHubConnection.anonymous(github.url());
+        GitHubConnection connection = TestGitHubConnection.anonymous(github.url());
 
         source(connection, "alice").scan();
 
@@ -189,13 +191,13 @@ class GitHubAccountSourceTest {
 
     @Test
     void anOwnerThatCannotBeALoginIsRefused() {
-        TestGitHubConnection connection = TestGitHubConnection.anonymous(github.url());
+        GitHubConnection connection = TestGitHubConnection.anonymous(github.url());
         for (String owner : List.of("", "a/b", "../x", "a b", "-x")) {
             assertThatThrownBy(() -> new GitHubAccountSource(connection, owner)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
-    private static GitHubAccountSource source(TestGitHubConnection connection, String owner) {
+    private static GitHubAccountSource source(GitHubConnection connection, String owner) {
         return new GitHubAccountSource(connection, owner);
     }
 

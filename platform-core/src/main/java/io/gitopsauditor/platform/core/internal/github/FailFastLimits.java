@@ -1,4 +1,4 @@
-package io.gitopsauditor.plugins.audit.internal.github;
+package io.gitopsauditor.platform.core.internal.github;
 
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;

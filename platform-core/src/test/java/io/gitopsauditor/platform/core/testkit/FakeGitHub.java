@@ -1,4 +1,4 @@
-package io.gitopsauditor.plugins.audit.testing;
+package io.gitopsauditor.platform.core.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,13 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A GitHub REST API on {@code 127.0.0.1} for tests, answering with recorded GitHub responses
- * (see {@code src/test/resources/github/README.md}). Point a client at {@link #url()} as
+ * (see {@code github/README.md} beside the test kit's classes). Point a client at {@link #url()} as
  * {@code github.api-url}:
  * <pre>{@code
  * try (FakeGitHub github = FakeGitHub.start()) {
  *     github.withUser("alice", FakeRepository.numbered(250));
  *     var source = new GitHubAccountSource(TestGitHubConnection.anonymous(github.url()), "alice");
- *     assertThat(source.scan().hosted()).hasSize(250);
+ *     assertThat(source.scan().hosted()).hasSize(250);  // the audit's source of one account
  *     assertThat(github.requests()).extracting(FakeGitHub.Request::path).contains("/users/alice/repos");
  * }
  * }</pre>
@@ -48,7 +48,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Like GitHub it answers 401 {@code Bad credentials} to an unknown token, 404 to an unknown
  * login, and sends {@code X-RateLimit-*} headers on every response, counting requests down; when
- * none remain it answers 403 with {@code X-RateLimit-Remaining: 0}. Failures can be programmed per
+ * none remain it answers 403 with {@code X-RateLimit-Remaining: 0}. Every {@code 200} to a
+ * {@code GET} carries an {@code ETag} (a hash of the body); a request whose {@code If-None-Match}
+ * names the current one is answered {@code 304 Not Modified} without a body and, as on GitHub,
+ * without counting against the rate limit ({@link #notModifiedAnswers()}). Failures can be programmed per
  * path ({@link #failOn}, {@link #malformedJsonOn}, {@link #delayOn}, {@link #hangOn}), and every
  * request is logged ({@link #requests()}). Close it to stop the server and release hung requests.
  */
@@ -73,6 +76,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, Path> gitRepositories = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(90_000_000);
+    private final AtomicLong notModified = new AtomicLong();
     private RateLimitWindow rateLimit = new RateLimitWindow(60, 60, Instant.now().plus(Duration.ofHours(1)));
 
     /**
@@ -272,6 +276,11 @@ public final class FakeGitHub implements AutoCloseable {
         return this;
     }
 
+    /** @return how many requests were answered {@code 304 Not Modified} (not counted against the rate limit) */
+    public long notModifiedAnswers() {
+        return notModified.get();
+    }
+
     /** @return every request received so far, oldest first */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -330,13 +339,13 @@ public final class FakeGitHub implements AutoCloseable {
         if (!"GET".equals(exchange.getRequestMethod())) {
             send(exchange, 404, Recordings.text("error-not-found.json"));
         } else if (path.equals("/rate_limit")) {
-            send(exchange, 200, rateLimitBody(currentRateLimit()));
+            sendOk(exchange, rateLimitBody(currentRateLimit()));
         } else if (path.equals("/user") || path.equals("/user/repos")) {
             Optional<Account> me = login.map(FakeGitHub::key).map(accounts::get);
             if (me.isEmpty()) {
                 send(exchange, 401, Recordings.text("error-requires-authentication.json"));
             } else if (path.equals("/user")) {
-                send(exchange, 200, me.get().me().toString());
+                sendOk(exchange, me.get().me().toString());
             } else {
                 sendPage(exchange, path, query, me.get().repositories());
             }
@@ -346,7 +355,7 @@ public final class FakeGitHub implements AutoCloseable {
             if (account == null || (orgPath && !account.isOrganisation())) {
                 send(exchange, 404, Recordings.text("error-not-found.json"));
             } else if (segments.length == 2) {
-                send(exchange, 200, (orgPath ? account.organisation() : account.profile()).toString());
+                sendOk(exchange, (orgPath ? account.organisation() : account.profile()).toString());
             } else if (segments[2].equals("repos")) {
                 // /users/{u}/repos is public-only on GitHub even for the owner; an org listing shows members private ones.
                 boolean showPrivate = orgPath && login.isPresent();
@@ -369,7 +378,7 @@ public final class FakeGitHub implements AutoCloseable {
         items.stream().skip((long) (page - 1) * pageSize).limit(pageSize).forEach(body::add);
         Pages.linkHeader(url() + path, parameters, page, lastPage)
                 .ifPresent(link -> exchange.getResponseHeaders().set("Link", link));
-        send(exchange, 200, body.toString());
+        sendOk(exchange, body.toString());
     }
 
     private List<ObjectNode> generate(String owner, String type, long ownerId, List<FakeRepository> repositories) {
@@ -387,6 +396,13 @@ public final class FakeGitHub implements AutoCloseable {
         RateLimitWindow before = rateLimit;
         rateLimit = new RateLimitWindow(before.limit(), Math.max(0, before.remaining() - 1), before.resetAt());
         return new RateLimitWindow(before.limit(), before.remaining() - 1, before.resetAt());
+    }
+
+    /** Gives back the request {@link #spendRequest} took: a 304 is free. */
+    private synchronized RateLimitWindow refundRequest() {
+        rateLimit = new RateLimitWindow(rateLimit.limit(), Math.min(rateLimit.limit(), rateLimit.remaining() + 1),
+                rateLimit.resetAt());
+        return rateLimit;
     }
 
     private static void addRateLimitHeaders(HttpExchange exchange, RateLimitWindow window) {
@@ -408,6 +424,35 @@ public final class FakeGitHub implements AutoCloseable {
                     .put("used", window.limit() - window.remaining()).put("reset", window.resetAt().getEpochSecond());
         }
         return recorded.toString();
+    }
+
+    /**
+     * A 200 with an {@code ETag}, or a 304 when the client already holds this body: then, as on
+     * GitHub, the request is given back to the rate limit and the headers say so.
+     */
+    private void sendOk(HttpExchange exchange, String body) {
+        String etag = etagOf(body);
+        exchange.getResponseHeaders().set("ETag", etag);
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            notModified.incrementAndGet();
+            addRateLimitHeaders(exchange, refundRequest());
+            try {
+                exchange.sendResponseHeaders(304, -1);
+            } catch (IOException clientGone) {
+                // Nothing left to tell it.
+            }
+            return;
+        }
+        send(exchange, 200, body);
+    }
+
+    private static String etagOf(String body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String body) {

@@ -1,4 +1,4 @@
-package io.gitopsauditor.plugins.audit.internal.github;
+package io.gitopsauditor.platform.core.internal.github;
 
 import io.gitopsauditor.plugin.api.RateLimit;
 

@@ -1,4 +1,4 @@
-package io.gitopsauditor.plugins.audit.testing;
+package io.gitopsauditor.platform.core.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The recorded GitHub responses under {@code src/test/resources/github/}, and new ones made from
+ * The recorded GitHub responses under {@code src/test/resources/io/gitopsauditor/platform/core/testkit/github/} (in the test kit jar beside this class), and new ones made from
  * them for other logins and repositories: the recording is copied and its login and repository
  * name are swapped, so generated responses keep every field GitHub sends.
  */
@@ -30,7 +30,7 @@ final class Recordings {
 
     /** @return the recorded file as text */
     static String text(String file) {
-        try (InputStream in = Recordings.class.getResourceAsStream("/github/" + file)) {
+        try (InputStream in = Recordings.class.getResourceAsStream("github/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no recorded GitHub response github/" + file);
             }

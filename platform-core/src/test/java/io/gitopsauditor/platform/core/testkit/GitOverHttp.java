@@ -1,4 +1,4 @@
-package io.gitopsauditor.plugins.audit.testing;
+package io.gitopsauditor.platform.core.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

@@ -1,11 +1,11 @@
-package io.gitopsauditor.plugins.audit.internal.github;
+package io.gitopsauditor.platform.core.internal.github;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gitopsauditor.plugin.api.GitHubConnection;
+import io.gitopsauditor.plugin.api.GitHubUnavailableException;
+import io.gitopsauditor.plugin.api.GitHubUnavailableException.Reason;
 import io.gitopsauditor.plugin.api.RateLimit;
-import io.gitopsauditor.plugin.api.inventory.SourceUnavailableException;
 import org.kohsuke.github.HttpException;
 
 import java.io.FileNotFoundException;
@@ -16,14 +16,17 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Explains why listing a GitHub account failed, in words for the person reading the inventory.
+ * Explains why a request to GitHub failed, in words for the person reading it: the one mapping
+ * every plugin gets through {@link io.gitopsauditor.plugin.api.GitHubConnection#explain}.
  *
  * <p>github-api wraps failures differently depending on where they happen (a single fetch throws
  * {@code HttpException} or {@code GHFileNotFoundException}, paging wraps those in an unchecked
@@ -33,87 +36,102 @@ import java.util.Optional;
  * <p>No message contains the token: none is built from it, and as a last guard any occurrence of
  * it (a server might echo it back in an error body) is blotted out.
  */
-final class GitHubFailures {
+final class GitHubFailureReasons {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final int MAX_GITHUB_MESSAGE = 200;
 
-    private final GitHubConnection connection;
-    private final String owner;
+    private final GitHubSettings settings;
 
-    GitHubFailures(GitHubConnection connection, String owner) {
-        this.connection = connection;
-        this.owner = owner;
+    GitHubFailureReasons(GitHubSettings settings) {
+        this.settings = settings;
     }
 
     /**
      * @param failure what github-api or the transport threw
      * @return the same failure as users should read it
      */
-    SourceUnavailableException explain(Throwable failure) {
-        return new SourceUnavailableException(withoutToken(describe(failure)), failure);
-    }
-
-    private String describe(Throwable failure) {
+    GitHubUnavailableException explain(Throwable failure) {
+        if (failure instanceof GitHubUnavailableException explained) {
+            return explained;
+        }
         Optional<GitHubLimitReachedException> limit = find(failure, GitHubLimitReachedException.class);
         if (limit.isPresent()) {
-            return limitReached(limit.get());
+            return limitReached(limit.get(), failure);
         }
         Optional<HttpException> http = find(failure, HttpException.class).filter(e -> e.getResponseCode() >= 400);
         if (http.isPresent()) {
-            return httpError(http.get().getResponseCode(), githubMessage(http.get().getMessage()));
+            return httpError(http.get().getResponseCode(), githubMessage(http.get().getMessage()), failure);
         }
         if (find(failure, FileNotFoundException.class).isPresent()) {
-            return httpError(404, Optional.empty());
+            return httpError(404, Optional.empty(), failure);
         }
         if (find(failure, HttpConnectTimeoutException.class).isPresent()) {
-            return "GitHub at " + where() + " did not accept a connection within " + seconds(connection.timeout());
+            return failed(Reason.TIMEOUT, "GitHub at " + where() + " did not accept a connection within "
+                    + seconds(settings.timeout()), failure);
         }
         if (find(failure, HttpTimeoutException.class).isPresent()) {
-            return "GitHub at " + where() + " did not answer within " + seconds(connection.timeout());
+            return failed(Reason.TIMEOUT, "GitHub at " + where() + " did not answer within " + seconds(settings.timeout()),
+                    failure);
         }
         if (find(failure, ConnectException.class).isPresent()) {
-            return "cannot reach GitHub at " + where() + ": connection refused";
+            return failed(Reason.UNREACHABLE, "cannot reach GitHub at " + where() + ": connection refused", failure);
         }
         if (find(failure, UnknownHostException.class).isPresent()
                 || find(failure, UnresolvedAddressException.class).isPresent()) {
-            return "cannot reach GitHub at " + where() + ": unknown host";
+            return failed(Reason.UNREACHABLE, "cannot reach GitHub at " + where() + ": unknown host", failure);
         }
         if (find(failure, JsonProcessingException.class).isPresent()) {
-            return "GitHub at " + where() + " answered something that is not the JSON of its API";
+            return failed(Reason.BAD_ANSWER, "GitHub at " + where() + " answered something that is not the JSON of its API",
+                    failure);
         }
         // No class name: it means nothing to the reader. The failure stays the exception's cause, for the log.
-        return "listing " + owner + "'s repositories on GitHub failed unexpectedly; try again, and see the server log if it persists";
+        return failed(Reason.UNEXPECTED, "the request to GitHub failed unexpectedly; try again, and see the server log"
+                + " if it persists", failure);
     }
 
-    private String limitReached(GitHubLimitReachedException limit) {
+    private GitHubUnavailableException limitReached(GitHubLimitReachedException limit, Throwable failure) {
         if (limit.secondaryLimit()) {
-            return "GitHub's secondary rate limit was reached (too many requests at once); try again "
-                    + limit.retryAfter().map(wait -> "in " + seconds(wait)).orElse("in a minute");
+            return failed(Reason.SECONDARY_RATE_LIMITED, "GitHub's secondary rate limit was reached (too many requests"
+                    + " at once); try again " + limit.retryAfter().map(wait -> "in " + seconds(wait)).orElse("in a minute"),
+                    failure);
         }
         Optional<RateLimit> rateLimit = limit.rateLimit();
         if (rateLimit.isEmpty()) {
-            return "GitHub rate limit reached; try again later";
+            return failed(Reason.RATE_LIMITED, "GitHub rate limit reached; try again later", failure);
         }
+        Instant resetAt = rateLimit.get().resetAt();
         String perHour = rateLimit.get().limit() + " requests per hour";
-        return "GitHub rate limit reached; resets at " + CLOCK.format(rateLimit.get().resetAt()) + " UTC ("
-                + (anonymous() ? perHour + "; set github.token to raise it)" : perHour + " for this token)");
+        String message = "GitHub rate limit reached; resets at " + CLOCK.format(resetAt) + " UTC ("
+                + (settings.hasToken() ? perHour + " for this token)" : perHour + "; set github.token to raise it)");
+        return new GitHubUnavailableException(Reason.RATE_LIMITED, withoutToken(message), 403, resetAt, null, failure);
     }
 
-    private String httpError(int status, Optional<String> githubSays) {
+    private GitHubUnavailableException httpError(int status, Optional<String> githubSays, Throwable failure) {
         String detail = githubSays.map(text -> ": " + text).orElse("");
-        return switch (status) {
-            case 401 -> anonymous()
-                    ? "GitHub requires a token (401): set github.token"
-                    : "GitHub refused the token (401): check github.token";
-            case 403 -> "GitHub refused access to " + owner + "'s repositories (403)" + detail;
-            // Elsewhere than github.com the address itself may be wrong (…/api instead of …/api/v3): show it.
-            case 404 -> "no GitHub user or organisation named " + owner + (onGitHubDotCom() ? "" : " at " + where());
-            default -> status >= 500
-                    ? "GitHub at " + where() + " failed to answer (HTTP " + status + "); try again later"
-                    : "GitHub answered HTTP " + status + " when listing " + owner + "'s repositories" + detail;
+        Reason reason = switch (status) {
+            case 401 -> settings.hasToken() ? Reason.TOKEN_REFUSED : Reason.TOKEN_REQUIRED;
+            case 403 -> Reason.FORBIDDEN;
+            case 404 -> Reason.NOT_FOUND;
+            default -> status >= 500 ? Reason.SERVER_ERROR : Reason.REFUSED;
         };
+        String message = switch (reason) {
+            case TOKEN_REQUIRED -> "GitHub requires a token (401): set github.token";
+            case TOKEN_REFUSED -> "GitHub refused the token (401): check github.token";
+            case FORBIDDEN -> "GitHub refused access (403)" + detail;
+            // Elsewhere than github.com the address itself may be wrong (…/api instead of …/api/v3): show it.
+            case NOT_FOUND -> "GitHub has no such resource, or the token may not see it (404)"
+                    + (onGitHubDotCom() ? "" : " at " + where());
+            case SERVER_ERROR -> "GitHub at " + where() + " failed to answer (HTTP " + status + "); try again later";
+            default -> "GitHub answered HTTP " + status + detail;
+        };
+        return new GitHubUnavailableException(reason, withoutToken(message), status, null,
+                githubSays.map(this::withoutToken).orElse(null), failure);
+    }
+
+    private GitHubUnavailableException failed(Reason reason, String message, Throwable failure) {
+        return new GitHubUnavailableException(reason, withoutToken(message), 0, null, null, failure);
     }
 
     /** GitHub's error bodies are {@code {"message": "...", "documentation_url": "..."}}; anything else is dropped. */
@@ -133,21 +151,22 @@ final class GitHubFailures {
         }
     }
 
-    private boolean anonymous() {
-        return connection.token().filter(token -> !token.isBlank()).isEmpty();
-    }
-
     private boolean onGitHubDotCom() {
-        return GitHubHosts.fromApiUrl(connection.apiUrl()).filter("github.com"::equals).isPresent();
+        return "api.github.com".equalsIgnoreCase(settings.apiUrl().getHost());
     }
 
+    /** The configured address, without any user info it may carry: that could be a credential. */
     private String where() {
-        URI apiUrl = connection.apiUrl();
-        return RemoteUrls.redact(apiUrl.toString());
+        URI url = settings.apiUrl();
+        if (url.getRawUserInfo() == null) {
+            return url.toString();
+        }
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + Objects.toString(url.getRawPath(), "");
     }
 
     private String withoutToken(String message) {
-        return connection.token().filter(token -> !token.isBlank())
+        return settings.token().filter(token -> !token.isBlank())
                 .map(token -> message.replace(token, "***"))
                 .orElse(message);
     }
