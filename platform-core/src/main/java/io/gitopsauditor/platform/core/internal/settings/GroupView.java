@@ -26,7 +26,16 @@ import java.util.function.Function;
 public record GroupView(String plugin, String title, Map<String, Object> schema, Map<String, Object> values,
                         Map<String, String> sources, Map<String, String> fixedBy) {
 
-    static GroupView of(SettingsGroup group, CurrentValues current, Function<String, Optional<String>> secretUpdatedAt) {
+    /**
+     * What the view needs to know of a stored secret, never its value.
+     *
+     * @param updatedAt when it was set
+     * @param problem   why it cannot be read (a lost key), if it cannot
+     */
+    record StoredSecret(Optional<String> updatedAt, Optional<String> problem) {
+    }
+
+    static GroupView of(SettingsGroup group, CurrentValues current, Function<String, StoredSecret> stored) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -45,8 +54,10 @@ public record GroupView(String plugin, String title, Map<String, Object> schema,
             if (setting.type() == SettingType.SECRET) {
                 Map<String, Object> secret = new LinkedHashMap<>();
                 secret.put("set", resolved.source() != SettingSource.DEFAULT);
-                secret.put("updatedAt", resolved.source() == SettingSource.DASHBOARD
-                        ? secretUpdatedAt.apply(group.secretName(setting.key())).orElse(null) : null);
+                StoredSecret known = resolved.source() == SettingSource.DASHBOARD ? stored.apply(group.secretName(setting.key()))
+                        : new StoredSecret(Optional.empty(), Optional.empty());
+                secret.put("updatedAt", known.updatedAt().orElse(null));
+                known.problem().ifPresent(problem -> secret.put("problem", problem));
                 values.put(setting.key(), secret);
             } else {
                 values.put(setting.key(), resolved.value());

@@ -33,8 +33,12 @@ final class SecretStore {
      * @param name      e.g. {@code github.token}
      * @param plugin    the owner: {@code platform} or a plugin id
      * @param updatedAt when it was last set
+     * @param problem   why it cannot be read (a lost or replaced key), or {@code null} when it can
      */
-    record Listed(String name, String plugin, String updatedAt) {
+    record Listed(String name, String plugin, String updatedAt, String problem) {
+        Listed withProblem(Optional<String> reason) {
+            return new Listed(name, plugin, updatedAt, reason.orElse(null));
+        }
     }
 
     private final SecretsKey key;
@@ -71,7 +75,7 @@ final class SecretStore {
 
     List<Listed> list(DSLContext dsl) {
         return dsl.select(NAME, OWNER, UPDATED_AT).from(SECRETS).orderBy(NAME)
-                .fetch(r -> new Listed(r.get(NAME), r.get(OWNER), r.get(UPDATED_AT)));
+                .fetch(r -> new Listed(r.get(NAME), r.get(OWNER), r.get(UPDATED_AT), null));
     }
 
     /**

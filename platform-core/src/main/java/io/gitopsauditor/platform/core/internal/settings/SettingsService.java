@@ -111,7 +111,8 @@ public final class SettingsService implements AutoCloseable {
     public GroupView view(String owner) {
         SettingsGroup group = group(owner);
         DSLContext dsl = database.get();
-        return GroupView.of(group, values(owner), name -> secrets.updatedAt(dsl, name));
+        return GroupView.of(group, values(owner), name -> new GroupView.StoredSecret(secrets.updatedAt(dsl, name),
+                readProblem(dsl, name)));
     }
 
     private SettingsGroup group(String owner) {
@@ -311,9 +312,23 @@ public final class SettingsService implements AutoCloseable {
         return secrets.read(database.get(), name);
     }
 
-    /** Stored secrets, never their values. */
+    /** Stored secrets, never their values; each unreadable one with the reason. */
     public List<SecretStore.Listed> listSecrets() {
-        return secrets.list(database.get());
+        DSLContext dsl = database.get();
+        return secrets.list(dsl).stream().map(listed -> listed.withProblem(readProblem(dsl, listed.name()))).toList();
+    }
+
+    /**
+     * Decrypts a stored secret only to tell whether it can be: the admin sees a lost key on the
+     * page, named, instead of a plugin failing later. The value is dropped here.
+     */
+    private Optional<String> readProblem(DSLContext dsl, String name) {
+        try {
+            secrets.read(dsl, name);
+            return Optional.empty();
+        } catch (io.gitopsauditor.plugin.api.settings.SecretUnreadableException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Stores a secret through the API: refused when a setting of it is fixed by the file or the environment. */
