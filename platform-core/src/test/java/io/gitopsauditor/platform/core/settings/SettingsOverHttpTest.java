@@ -147,6 +147,24 @@ class SettingsOverHttpTest {
     }
 
     @Test
+    void aGitHubTokenFromTheEnvironmentStillWorksAndShowsAsFixed() throws Exception {
+        TunedPlugin.buildInto(data.resolve("plugins"));
+        try (TestServer server = TestServer.start(data, null, Map.of("GITOPS_AUDITOR_GITHUB_TOKEN", "ghp_from_env"), Map.of())) {
+            JsonNode group = TestServer.json(server.get("/api/platform/settings/platform"));
+            assertThat(group.path("values").path("github.token").path("set").asBoolean()).isTrue();
+            assertThat(group.path("sources").path("github.token").asText()).isEqualTo("environment");
+            assertThat(group.toString()).doesNotContain("ghp_from_env");
+            assertThat(TestServer.json(server.get("/api/platform/github")).path("tokenConfigured").asBoolean()).isTrue();
+            assertThat(server.get("/api/tuned/seen/secret/github.token").body()).isEqualTo("length 12");
+
+            HttpResponse<String> refused = server.putJson("/api/platform/secrets/github.token", "{\"value\": \"ghp_other\"}");
+
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(TestServer.json(refused).path("detail").asText()).contains("GITOPS_AUDITOR_GITHUB_TOKEN");
+        }
+    }
+
+    @Test
     void aPluginReadsItsOwnSecretsAndGitHubsTokenButNotAnotherPluginsOrThePlatformsOthers() throws Exception {
         try (TestServer server = start(Map.of())) {
             assertThat(server.putJson("/api/platform/settings/tuned", "{\"api-key\": \"k-123456\"}").statusCode()).isEqualTo(200);

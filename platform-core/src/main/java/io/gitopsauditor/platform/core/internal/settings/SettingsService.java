@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitopsauditor.platform.core.internal.config.ConfigSource;
 import io.gitopsauditor.platform.core.internal.config.ConfigValue;
-import io.gitopsauditor.platform.core.internal.config.PluginConfigView;
 import io.gitopsauditor.plugin.api.EventBus;
-import io.gitopsauditor.plugin.api.PluginConfig;
 import io.gitopsauditor.plugin.api.ProblemException;
 import io.gitopsauditor.plugin.api.settings.Setting;
 import io.gitopsauditor.plugin.api.settings.SettingSource;
@@ -24,14 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Declared settings and the secret store, for the whole platform. Each setting's value is the
@@ -40,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * listeners on one platform thread, in order, with the values before and after.
  */
 public final class SettingsService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SettingsService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The secrets key's file name in the data directory, unless {@code secrets.key-file} says otherwise. */
     public static final String KEY_FILE_NAME = SecretsKey.FILE_NAME;
@@ -62,24 +54,22 @@ public final class SettingsService implements AutoCloseable {
     public record Actor(String name, String client) {
     }
 
-    private final ConfigSource config;
     private final Supplier<DSLContext> database;
     private final SettingsStore stored = new SettingsStore();
+    private final ValueResolver resolver;
     private final SecretStore secrets;
     private final Map<String, SettingsGroup> groups = new ConcurrentHashMap<>();
-    private final Map<String, List<Consumer<SettingsChange>>> listeners = new ConcurrentHashMap<>();
+    private final SettingsListeners listeners = new SettingsListeners();
     private final Map<String, CurrentValues> cache = new ConcurrentHashMap<>();
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("settings-changes").factory());
 
     /** The ids of the plugins the platform knows: a secret name's prefix must be one of them (or {@code github}). */
     private final Supplier<Set<String>> pluginIds;
 
     public SettingsService(ConfigSource config, Path dataDir, Supplier<DSLContext> database, Supplier<Set<String>> pluginIds) {
-        this.config = config;
         this.database = database;
         this.pluginIds = pluginIds;
         this.secrets = new SecretStore(SecretsKey.from(config, dataDir));
+        this.resolver = new ValueResolver(config, database, stored, secrets);
     }
 
     /** Where the secrets key is looked for. */
@@ -125,59 +115,7 @@ public final class SettingsService implements AutoCloseable {
 
     /** The owner's current values (an owner without declared settings gets only its configuration). */
     public CurrentValues values(String owner) {
-        return cache.computeIfAbsent(owner, this::resolve);
-    }
-
-    private CurrentValues resolve(String owner) {
-        SettingsGroup group = groups.getOrDefault(owner, SettingsGroup.plugin(owner, owner));
-        DSLContext dsl = database.get();
-        Map<String, String> dashboard = stored.all(dsl, owner);
-        Set<String> storedSecrets = new LinkedHashSet<>(secrets.list(dsl).stream().map(SecretStore.Listed::name).toList());
-        Map<String, CurrentValues.Resolved> resolved = new LinkedHashMap<>();
-        for (Setting setting : group.settings()) {
-            resolved.put(setting.key(), resolve(group, setting, dashboard, storedSecrets));
-        }
-        return new CurrentValues(group, resolved, fallback(group));
-    }
-
-    private CurrentValues.Resolved resolve(SettingsGroup group, Setting setting, Map<String, String> dashboard, Set<String> storedSecrets) {
-        Optional<ConfigValue> fixed = fixedValue(group, setting.key());
-        boolean secret = setting.type() == SettingType.SECRET;
-        if (fixed.isPresent()) {
-            ConfigValue value = fixed.get();
-            SettingSource source = value.source().equals(ConfigSource.envName(group.configKey(setting.key())))
-                    ? SettingSource.ENVIRONMENT : SettingSource.FILE;
-            return new CurrentValues.Resolved(secret ? null : SettingInput.fromText(setting, value), source, value.source());
-        }
-        if (secret) {
-            return new CurrentValues.Resolved(null, storedSecrets.contains(group.secretName(setting.key()))
-                    ? SettingSource.DASHBOARD : SettingSource.DEFAULT, null);
-        }
-        String json = dashboard.get(setting.key());
-        if (json != null) {
-            return new CurrentValues.Resolved(parseStored(setting, json), SettingSource.DASHBOARD, null);
-        }
-        return new CurrentValues.Resolved(setting.defaultValue().orElse(null), SettingSource.DEFAULT, null);
-    }
-
-    /** A value from the environment or the file; the installation's defaults (plugins-dir) are not a setting's. */
-    private Optional<ConfigValue> fixedValue(SettingsGroup group, String key) {
-        return config.get(group.configKey(key)).filter(v -> !v.source().equals("the installation's default"))
-                .filter(v -> !v.value().isBlank() || group.setting(key).map(s -> s.type() != SettingType.SECRET).orElse(true));
-    }
-
-    private static Object parseStored(Setting setting, String json) {
-        try {
-            return SettingInput.fromStored(setting, JSON.readTree(json));
-        } catch (JsonProcessingException e) {
-            LOG.warn("the stored value of setting {} is not JSON; its default is used", setting.key());
-            return setting.defaultValue().orElse(null);
-        }
-    }
-
-    private PluginConfig fallback(SettingsGroup group) {
-        // The platform's own undeclared keys are read by PlatformConfig, not through settings.
-        return new PluginConfigView(config, group.owner());
+        return cache.computeIfAbsent(owner, id -> resolver.resolve(groups.getOrDefault(id, SettingsGroup.plugin(id, id))));
     }
 
     /**
@@ -275,24 +213,12 @@ public final class SettingsService implements AutoCloseable {
         if (changed.isEmpty()) {
             return;
         }
-        SettingsChange change = new SettingsChange(before, after, Set.copyOf(changed));
-        for (Consumer<SettingsChange> listener : listeners.getOrDefault(owner, List.of())) {
-            notifier.execute(() -> {
-                try {
-                    listener.accept(change);
-                } catch (RuntimeException e) {
-                    // The message only: a listener's exception might quote a value.
-                    LOG.warn("{}: a settings listener failed on the change of {}: {}", owner, changed, e.getClass().getSimpleName());
-                }
-            });
-        }
+        listeners.deliver(owner, new SettingsChange(before, after, Set.copyOf(changed)));
     }
 
     /** Calls {@code listener} after each committed change of the owner's settings, on the settings thread. */
     public EventBus.Subscription listen(String owner, Consumer<SettingsChange> listener) {
-        List<Consumer<SettingsChange>> owned = listeners.computeIfAbsent(owner, id -> new CopyOnWriteArrayList<>());
-        owned.add(listener);
-        return () -> owned.remove(listener);
+        return listeners.add(owner, listener);
     }
 
     /**
@@ -303,7 +229,7 @@ public final class SettingsService implements AutoCloseable {
         for (SettingsGroup group : groups.values()) {
             Optional<Setting> setting = group.secretSetting(name);
             if (setting.isPresent()) {
-                Optional<ConfigValue> fixed = fixedValue(group, setting.get().key());
+                Optional<ConfigValue> fixed = resolver.fixedValue(group, setting.get().key());
                 if (fixed.isPresent()) {
                     return fixed.map(ConfigValue::value).map(String::strip);
                 }
@@ -386,6 +312,6 @@ public final class SettingsService implements AutoCloseable {
     /** Stops delivering changes. */
     @Override
     public void close() {
-        notifier.shutdownNow();
+        listeners.close();
     }
 }
