@@ -23,5 +23,6 @@ module io.gitopsauditor.plugin.api {
     exports io.gitopsauditor.plugin.api.inventory;
     exports io.gitopsauditor.plugin.api.jobs;
     exports io.gitopsauditor.plugin.api.list;
+    exports io.gitopsauditor.plugin.api.settings;
     exports io.gitopsauditor.plugin.api.spi;
 }

@@ -21,6 +21,11 @@ import io.gitopsauditor.plugin.api.WebSocketRegistrar;
 import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.jobs.Jobs;
 import io.gitopsauditor.platform.core.internal.jobs.JobService;
+import io.gitopsauditor.plugin.api.settings.Secrets;
+import io.gitopsauditor.plugin.api.settings.Settings;
+import io.gitopsauditor.platform.core.internal.settings.PluginSecrets;
+import io.gitopsauditor.platform.core.internal.settings.PluginSettings;
+import io.gitopsauditor.platform.core.internal.settings.SettingsService;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +56,8 @@ final class DefaultPluginContext implements PluginContext {
     private final GitHubConnection github;
     private final GitRepositories git;
     private final Jobs jobs;
+    private final Settings settings;
+    private final Secrets secrets;
     private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean registrationOpen = true;
     private volatile boolean databaseReady;
@@ -61,7 +68,7 @@ final class DefaultPluginContext implements PluginContext {
 
     DefaultPluginContext(PluginHandle handle, ConfigSource config, EventHub hub, java.nio.file.Path platformDataDir,
                          Supplier<DSLContext> database, ExtensionRegistry extensions, GitHubConnection github,
-                         GitRepositories git, JobService jobs) {
+                         GitRepositories git, JobService jobs, SettingsService settingsService) {
         this.handle = handle;
         this.descriptor = handle.descriptor().orElseThrow();
         this.module = handle.plugin().getClass().getModule();
@@ -78,6 +85,9 @@ final class DefaultPluginContext implements PluginContext {
                 throw new PluginStateException(descriptor.id() + ": jobs can be started from start() on, once the database is open");
             }
         });
+        this.settings = new PluginSettings(settingsService, descriptor.id(), descriptor.name(), () -> registrationOpen,
+                () -> databaseReady, subscriptions::add);
+        this.secrets = new PluginSecrets(settingsService, descriptor.id(), () -> databaseReady);
     }
 
     void closeRegistration() {
@@ -316,5 +326,15 @@ final class DefaultPluginContext implements PluginContext {
     @Override
     public Jobs jobs() {
         return jobs;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public Secrets secrets() {
+        return secrets;
     }
 }

@@ -7,6 +7,8 @@ import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.git.PlatformGit;
 import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
 import io.gitopsauditor.platform.core.internal.jobs.JobService;
+import io.gitopsauditor.platform.core.internal.settings.GitHubGroup;
+import io.gitopsauditor.platform.core.internal.settings.SettingsService;
 import io.gitopsauditor.plugin.api.ApiVersion;
 import io.gitopsauditor.plugin.api.PluginDescriptor;
 import io.gitopsauditor.plugin.api.PluginState;
@@ -45,6 +47,7 @@ public final class PluginManager {
     private final ConfiguredGitHub github;
     private final PlatformGit git;
     private final JobService jobs;
+    private final SettingsService settings;
 
     /** For commands that register plugins without serving: a job service nobody starts jobs on. */
     public PluginManager(PlatformConfig config, ConfigSource configSource, EventHub hub, Supplier<DSLContext> database) {
@@ -60,6 +63,14 @@ public final class PluginManager {
         this.database = database;
         this.github = new ConfiguredGitHub(config.github());
         this.git = new PlatformGit(config.git(), github);
+        this.settings = new SettingsService(configSource, config.dataDir(), database,
+                () -> plugins.stream().map(PluginHandle::id).collect(java.util.stream.Collectors.toSet()));
+        GitHubGroup.declare(settings);
+    }
+
+    /** Declared settings and the secret store. */
+    public SettingsService settings() {
+        return settings;
     }
 
     /** The GitHub connection every plugin shares, with the rate limit they last saw. */
@@ -128,7 +139,7 @@ public final class PluginManager {
 
     private void register(PluginHandle handle) {
         DefaultPluginContext context = new DefaultPluginContext(handle, configSource, hub, config.dataDir(), database,
-                extensions, github, git, jobs);
+                extensions, github, git, jobs, settings);
         handle.context(context);
         if (bounded(handle, "register", () -> handle.plugin().register(context))) {
             context.closeRegistration();
@@ -175,6 +186,9 @@ public final class PluginManager {
 
     /** Starts every registered plugin in {@link PluginOrder}, each within the start timeout and after what it requires. */
     public void start() {
+        // The migrations ran: a token set in the dashboard can be read now, before any plugin calls GitHub.
+        github.reconfigure(GitHubGroup.current(settings, github.settings()));
+        GitHubGroup.follow(settings, github.settings(), github::reconfigure);
         for (PluginHandle handle : withState(PluginState.REGISTERED)) {
             if (!requirementsAre(handle, PluginState.STARTED)) {
                 continue;
@@ -238,6 +252,7 @@ public final class PluginManager {
         started.clear();
         // Plugins are stopped: no one calls GitHub any more.
         github.close();
+        settings.close();
     }
 
     public List<PluginHandle> plugins() {

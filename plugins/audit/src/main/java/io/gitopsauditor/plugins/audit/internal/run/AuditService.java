@@ -46,7 +46,8 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
     /** The job kind of a run, and its key: one run at a time. */
     public static final String RUN_JOB = "audit.run";
 
-    private final AuditEngine engine;
+    /** Gives the engine for the settings in force: stale-after and parallelism follow the Settings page. */
+    private final Supplier<AuditEngine> engines;
     private final AuditStore store;
     private final EventBus events;
     private final Supplier<List<RepositorySource>> sources;
@@ -62,10 +63,10 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
     private volatile Supplier<Set<Path>> changes = () -> null;
     private final List<java.util.function.Consumer<AuditResult>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public AuditService(AuditEngine engine, AuditStore store, EventBus events, Jobs jobs, Supplier<List<RepositorySource>> sources,
-                        Clock clock, System.Logger log, int keepRuns) {
+    public AuditService(Supplier<AuditEngine> engines, AuditStore store, EventBus events, Jobs jobs,
+                        Supplier<List<RepositorySource>> sources, Clock clock, System.Logger log, int keepRuns) {
         this.jobs = jobs;
-        this.engine = engine;
+        this.engines = engines;
         this.store = store;
         this.events = events;
         this.sources = sources;
@@ -181,6 +182,7 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
         ProgressPublisher publisher = new ProgressPublisher(started, handle);
         handle.progress(0, "changed".equals(started.mode()) ? "Reading the clones that changed" : "Listing the sources");
         try {
+            AuditEngine engine = engines.get();
             AuditResult result = "changed".equals(started.mode()) ? engine.rerun(current, changed, publisher)
                     : engine.run(sources.get(), publisher);
             RunSummary summary = Summaries.of(started.runId(), started.trigger(), started.mode(), "finished", result.startedAt(),
@@ -238,7 +240,7 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
             return;
         }
         try {
-            AuditResult result = engine.rerun(base, changed, AuditProgress.NONE);
+            AuditResult result = engines.get().rerun(base, changed, AuditProgress.NONE);
             Map<String, RepositoryReport> before = byId(reports);
             List<RepositoryReport> changedReports = result.reports().stream()
                     .filter(r -> !r.equals(before.get(r.id()))).toList();
