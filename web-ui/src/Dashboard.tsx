@@ -7,6 +7,10 @@ import { buildNavigation, findHome, pluginBase, pluginPath } from "./plugins/nav
 import { PluginBoundary } from "./plugins/PluginBoundary";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { SettingsPage } from "./settings/SettingsPage";
+
+/** The shell's own page for admins, after the plugins' entries. */
+const SETTINGS_NAV = { key: "platform:settings", to: "/settings", label: "Settings", icon: "⚙" };
 
 type Plugins = { list: PluginInfo[]; loaded: LoadedPlugin[] } | { error: string } | undefined;
 
@@ -30,9 +34,10 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
 
   const loaded = plugins && "loaded" in plugins ? plugins.loaded : [];
   const home = findHome(loaded);
+  const isAdmin = caller.scope === "ADMIN";
 
   return (
-    <Layout caller={caller} onLogout={onLogout} navigation={buildNavigation(loaded)}>
+    <Layout caller={caller} onLogout={onLogout} navigation={[...buildNavigation(loaded), ...(isAdmin ? [SETTINGS_NAV] : [])]}>
       {plugins === undefined ? (
         <p className="ga-loading">Loading plugins…</p>
       ) : "error" in plugins ? (
@@ -64,6 +69,7 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
               />
             ),
           )}
+          {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       )}
