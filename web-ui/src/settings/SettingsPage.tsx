@@ -37,6 +37,7 @@ export function SettingsPage() {
             schema={group.schema}
             values={group.values}
             sources={group.sources}
+            fixedBy={group.fixedBy}
             submitLabel={`Save ${group.title}`}
             onSubmit={async (changes) => replace(await saveSettings(group, changes))}
           />

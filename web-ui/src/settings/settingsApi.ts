@@ -7,6 +7,8 @@ export interface SettingsGroup {
   schema: SettingsSchema;
   values: Record<string, unknown>;
   sources: Record<string, SettingSource>;
+  /** For fixed keys: the file, variable or "the command line" that fixes them. */
+  fixedBy?: Record<string, string>;
 }
 
 export interface SettingsAnswer {

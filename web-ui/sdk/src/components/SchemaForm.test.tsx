@@ -15,6 +15,7 @@ const AUDIT: SettingsSchema = {
     token: { type: "string", title: "Token", "x-setting": "secret" },
     schedule: { type: "string", title: "Schedule", "x-setting": "choice", enum: ["off", "hourly", "daily"], default: "off" },
     depth: { type: "integer", title: "Depth", "x-setting": "number", minimum: 1, maximum: 10 },
+    "github.timeout": { type: "string", title: "Timeout", "x-setting": "text", pattern: "^\\d+(ms|s|m)$" },
   },
 };
 
@@ -28,12 +29,12 @@ afterEach(() => {
 
 /** Renders the real SchemaForm and waits for its lazily loaded body. */
 async function renderForm(values: Record<string, unknown>, onSubmit: (changes: Record<string, unknown>) => Promise<unknown>,
-  sources: Record<string, SettingSource> = {}) {
+  sources: Record<string, SettingSource> = {}, fixedBy: Record<string, string> = {}) {
   container = document.createElement("div");
   document.body.append(container);
   act(() => {
     root = createRoot(container);
-    root.render(<SchemaForm schema={AUDIT} values={values} sources={sources} onSubmit={onSubmit} />);
+    root.render(<SchemaForm schema={AUDIT} values={values} sources={sources} fixedBy={fixedBy} onSubmit={onSubmit} />);
   });
   for (let i = 0; i < 50 && !container.querySelector("form"); i++) await settle();
   expect(container.querySelector("form")).not.toBeNull();
@@ -164,6 +165,20 @@ describe("SchemaForm", () => {
 
     expect(onSubmit).not.toHaveBeenCalled();
     expect(field("depth").querySelector(".ga-form-error")!.textContent).toBe("must be at most 10");
+  });
+
+  it("names the variable that fixes a value when the server says which", async () => {
+    await renderForm({ folders: ["/from/env"] }, vi.fn(async () => ({})), { folders: "environment" }, { folders: "GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS" });
+    expect(field("folders").textContent).toContain("Set by GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS: change it there.");
+  });
+
+  it("shows the browser's check on a setting whose key holds dots", async () => {
+    const onSubmit = vi.fn(async () => ({}));
+    await renderForm({ "github.timeout": "20s" }, onSubmit);
+    type(field("github.timeout").querySelector("input"), "soon");
+    await save();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(field("github.timeout").querySelector(".ga-form-error")).not.toBeNull();
   });
 
   it("sends nothing and says so when no value changed", async () => {

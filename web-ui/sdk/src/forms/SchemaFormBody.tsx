@@ -18,7 +18,7 @@ const templates = { FieldTemplate, ObjectFieldTemplate };
 type Outcome = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "failed"; message: string };
 
 /** The form itself, behind SchemaForm's lazy import: this module is what pulls @rjsf/core in. */
-export default function SchemaFormBody({ schema, values, sources = {}, onSubmit, submitLabel = "Save", idPrefix = "root" }: SchemaFormProps) {
+export default function SchemaFormBody({ schema, values, sources = {}, fixedBy = {}, onSubmit, submitLabel = "Save", idPrefix = "root" }: SchemaFormProps) {
   const initial = useMemo(() => initialFormValues(schema, values), [schema, values]);
   const [data, setData] = useState<FormValues>(initial);
   const [serverErrors, setServerErrors] = useState<PlacedErrors>({});
@@ -51,7 +51,7 @@ export default function SchemaFormBody({ schema, values, sources = {}, onSubmit,
       className="ga-schema-form"
       // The settings types are a subset of JSON Schema; the library's type is the full draft 7 shape.
       schema={formSchema(schema, values) as RJSFSchema}
-      uiSchema={buildUiSchema(schema, values, sources)}
+      uiSchema={buildUiSchema(schema, values, sources, fixedBy)}
       formData={data}
       validator={schemaValidator}
       widgets={widgets}

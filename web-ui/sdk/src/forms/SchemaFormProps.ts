@@ -17,6 +17,8 @@ export interface SchemaFormProps {
   values: Record<string, unknown>;
   /** Where each value comes from; `file` and `environment` keys are shown read-only with that source named. */
   sources?: Record<string, SettingSource>;
+  /** For fixed keys, what fixes them (a file's path, a variable's name), named in the read-only note. */
+  fixedBy?: Record<string, string>;
   /**
    * Saves the changed keys only (a cleared field as `null`; a secret only when typed). Reject
    * with an {@link ApiError} to show its message beside the Save button; its problem's

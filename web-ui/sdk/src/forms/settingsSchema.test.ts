@@ -6,6 +6,7 @@ const schema: SettingsSchema = {
     folders: { type: "array", "x-setting": "list", items: { type: "string", "x-setting": "folder" } },
     token: { type: "string", "x-setting": "secret" },
     address: { type: "string", "x-setting": "text" },
+    "github.api-url": { type: "string", "x-setting": "text" },
   },
 };
 
@@ -25,6 +26,12 @@ describe("settings schema helpers", () => {
     ]);
     expect(placed).toEqual({ folders: { __errors: ["too many"], 1: { __errors: ["not readable"] } } });
     expect(unplaced).toEqual(["nope: unknown key"]);
+  });
+
+  it("places an error on a key that holds dots instead of splitting the key", () => {
+    const { placed, unplaced } = placeServerErrors(schema, [{ field: "github.api-url", message: "must start with https://" }]);
+    expect(placed).toEqual({ "github.api-url": { __errors: ["must start with https://"] } });
+    expect(unplaced).toEqual([]);
   });
 
   it("sends a cleared value as null, so that the server resets it to its default", () => {

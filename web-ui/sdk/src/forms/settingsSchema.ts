@@ -39,6 +39,8 @@ export interface SettingsSchema {
 export interface SecretState {
   set: boolean;
   updatedAt?: string | null;
+  /** Why a stored secret cannot be read (its key was lost or replaced); set it again to repair. */
+  problem?: string;
 }
 
 /** One entry of a problem's `errors`: the field (`folders`, or `folders.1` / `folders[1]` for a row) and why. */
@@ -99,13 +101,14 @@ export function initialFormValues(schema: SettingsSchema, values: Record<string,
 }
 
 /** The ui hints per key: the widget for its type, read-only with the source named when fixed. */
-export function buildUiSchema(schema: SettingsSchema, values: Record<string, unknown>, sources: Record<string, SettingSource>) {
+export function buildUiSchema(schema: SettingsSchema, values: Record<string, unknown>, sources: Record<string, SettingSource>,
+  fixedBy: Record<string, string> = {}) {
   const ui: Record<string, unknown> = {};
   for (const [key, property] of Object.entries(schema.properties)) {
     const type = settingType(property);
     const source = sources[key];
     const options: Record<string, unknown> = { settingType: type };
-    if (isFixed(source)) options.fixedBy = source;
+    if (isFixed(source)) options.fixedBy = fixedBy[key] ?? describeSource(source);
     if (type === "secret") options.secret = secretState(values[key]);
     const entry: Record<string, unknown> = { "ui:options": options };
     if (type === "list") entry["ui:field"] = "list";
@@ -127,6 +130,17 @@ export function fieldPath(field: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
+/**
+ * A field name split into the setting's key and the row within it. Keys may hold dots
+ * (`github.api-url`), so the longest key the name starts with wins over splitting at every dot.
+ */
+export function settingPath(schema: SettingsSchema, field: string): (string | number)[] {
+  const key = Object.keys(schema.properties)
+    .filter((candidate) => field === candidate || field.startsWith(candidate + ".") || field.startsWith(candidate + "["))
+    .sort((a, b) => b.length - a.length)[0];
+  return key === undefined ? fieldPath(field) : [key, ...fieldPath(field.slice(key.length))];
+}
+
 /** Nested errors as the form library places them: `{folders: {__errors: [...], 1: {__errors: [...]}}}`. */
 export type PlacedErrors = { __errors?: string[] } & { [key: string]: PlacedErrors | string[] | undefined };
 
@@ -138,7 +152,7 @@ export function placeServerErrors(schema: SettingsSchema, errors: FieldError[]):
   const placed: PlacedErrors = {};
   const unplaced: string[] = [];
   for (const error of errors) {
-    const path = fieldPath(error.field);
+    const path = settingPath(schema, error.field);
     if (path.length === 0 || !(String(path[0]) in schema.properties)) {
       unplaced.push(error.field ? `${error.field}: ${error.message}` : error.message);
       continue;

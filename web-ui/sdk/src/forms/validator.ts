@@ -1,7 +1,7 @@
 import { Validator, type OutputUnit, type Schema } from "@cfworker/json-schema";
 import {
   createErrorHandler, ErrorSchemaBuilder, unwrapErrorHandler, validationDataMerge,
-  type CustomValidator, type ErrorSchema, type ErrorTransformer, type RJSFSchema, type RJSFValidationError,
+  type CustomValidator, type ErrorTransformer, type RJSFSchema, type RJSFValidationError,
   type UiSchema, type ValidationData, type ValidatorType,
 } from "@rjsf/utils";
 
@@ -42,34 +42,29 @@ function validate(schema: RJSFSchema, data: unknown): OutputUnit[] {
   return new Validator(schema as Schema, "2020-12", false).validate(data ?? {}).errors.filter((unit) => !WRAPPERS.has(unit.keyword));
 }
 
-function toRjsfErrors(units: OutputUnit[]): RJSFValidationError[] {
-  return units.map((unit) => {
+/** The library's error list, and the same errors placed by path (a key may hold dots, so never re-split `property`). */
+function toRjsfErrors<T>(units: OutputUnit[]): ValidationData<T> {
+  const builder = new ErrorSchemaBuilder<T>();
+  const errors = units.map((unit): RJSFValidationError => {
     let path = instancePath(unit.instanceLocation);
     // "required" is reported on the object; the form shows it on the missing field.
     const missing = unit.keyword === "required" ? /"([^"]+)"/.exec(unit.error)?.[1] : undefined;
     if (missing) path = [...path, missing];
     const message = readable(unit);
+    builder.addErrors(message, path.length > 0 ? path.map(String) : undefined);
     const property = path.length > 0 ? "." + path.join(".") : ".";
     return { name: unit.keyword, property, message, stack: `${property} ${message}`.trim(), schemaPath: unit.keywordLocation };
   });
-}
-
-function toSchema<T>(errors: RJSFValidationError[]): ErrorSchema<T> {
-  const builder = new ErrorSchemaBuilder<T>();
-  for (const error of errors) {
-    const path = (error.property ?? ".").split(".").filter((part) => part.length > 0);
-    builder.addErrors(error.message ?? "is not valid", path.length > 0 ? path : undefined);
-  }
-  return builder.ErrorSchema;
+  return { errors, errorSchema: builder.ErrorSchema };
 }
 
 /** An eval-free {@link ValidatorType} for @rjsf/core (see the file comment for why not AJV). */
 export const schemaValidator: ValidatorType = {
   validateFormData<T>(formData: T | undefined, schema: RJSFSchema, customValidate?: CustomValidator<T>,
     transformErrors?: ErrorTransformer<T>, uiSchema?: UiSchema<T>): ValidationData<T> {
-    let errors = toRjsfErrors(validate(schema, formData));
-    if (transformErrors) errors = transformErrors(errors, uiSchema);
-    const data: ValidationData<T> = { errors, errorSchema: toSchema<T>(errors) };
+    // transformErrors (which SchemaForm does not pass) may rewrite messages, not move them: placement stays by path.
+    const data = toRjsfErrors<T>(validate(schema, formData));
+    if (transformErrors) data.errors = transformErrors(data.errors, uiSchema);
     if (!customValidate) return data;
     const custom = unwrapErrorHandler(customValidate(formData, createErrorHandler<T>(formData as T), uiSchema));
     return validationDataMerge(data, custom);

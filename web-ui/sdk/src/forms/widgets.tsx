@@ -1,6 +1,6 @@
 import type { ChangeEvent } from "react";
 import type { FieldProps, FieldTemplateProps, ObjectFieldTemplateProps, WidgetProps } from "@rjsf/utils";
-import { describeSource, type SecretState, type SettingProperty } from "./settingsSchema";
+import type { SecretState, SettingProperty } from "./settingsSchema";
 
 /**
  * The parts of @rjsf/core that SchemaForm replaces: the widgets of the `x-setting` types and the
@@ -8,7 +8,8 @@ import { describeSource, type SecretState, type SettingProperty } from "./settin
  * Bootstrap classes, so a form looks like the rest of the dashboard in both themes.
  */
 
-type Options = { settingType?: string; fixedBy?: "file" | "environment"; secret?: SecretState };
+/** What buildUiSchema puts in `ui:options`: fixedBy names what fixes the value. */
+type Options = { settingType?: string; fixedBy?: string; secret?: SecretState };
 
 function optionsOf(uiSchema: unknown): Options {
   return ((uiSchema as Record<string, unknown> | undefined)?.["ui:options"] ?? {}) as Options;
@@ -34,7 +35,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
       {children}
       {fixedBy && (
         <p className="ga-field__fixed" id={`${id}__fixed`}>
-          Set by {describeSource(fixedBy)}: change it there.
+          Set by {fixedBy}: change it there.
         </p>
       )}
       {errorList(id, rawErrors)}
@@ -90,9 +91,10 @@ export function SecretWidget({ id, value, readonly, disabled, onChange, rawError
         placeholder={state.set ? "Leave empty to keep the stored value" : ""}
         aria-invalid={rawErrors?.length ? true : undefined} aria-describedby={`${describedBy(id, rawErrors, !!optionsOf(uiSchema).fixedBy)} ${id}__state`}
         onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value === "" ? undefined : event.target.value)} />
-      <span id={`${id}__state`} className={`ga-badge ga-badge--${state.set ? "ok" : "neutral"}`}>
-        {state.set ? "set" : "not set"}
+      <span id={`${id}__state`} className={`ga-badge ga-badge--${state.problem ? "error" : state.set ? "ok" : "neutral"}`}>
+        {state.problem ? "unreadable" : state.set ? "set" : "not set"}
       </span>
+      {state.problem && <p className="ga-form-error">{state.problem}</p>}
     </div>
   );
 }
