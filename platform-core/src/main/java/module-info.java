@@ -43,6 +43,9 @@ module io.gitopsauditor.platform.core {
     // Jersey calls the security resource and its filters; Jackson reads and writes its records.
     opens io.gitopsauditor.platform.core.internal.security to org.glassfish.jersey.core.server, org.glassfish.hk2.locator,
             org.glassfish.hk2.utilities, com.fasterxml.jackson.databind;
+    // Jersey calls the settings resource; Jackson writes its views and reads its bodies.
+    opens io.gitopsauditor.platform.core.internal.settings to org.glassfish.jersey.core.server, org.glassfish.hk2.locator,
+            org.glassfish.hk2.utilities, com.fasterxml.jackson.databind;
     // Jetty's Jakarta WebSocket implementation inspects endpoint classes; a qualified opens is not enough for it.
     opens io.gitopsauditor.platform.core.internal.ws;
 }

@@ -19,5 +19,6 @@ module io.gitopsauditor.plugin.api {
     exports io.gitopsauditor.plugin.api;
     exports io.gitopsauditor.plugin.api.git;
     exports io.gitopsauditor.plugin.api.inventory;
+    exports io.gitopsauditor.plugin.api.settings;
     exports io.gitopsauditor.plugin.api.spi;
 }

@@ -2,6 +2,8 @@ package io.gitopsauditor.plugin.api;
 
 import io.gitopsauditor.plugin.api.git.GitRepositories;
 import io.gitopsauditor.plugin.api.inventory.RepositoryInventory;
+import io.gitopsauditor.plugin.api.settings.Secrets;
+import io.gitopsauditor.plugin.api.settings.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jooq.DSLContext;
@@ -113,4 +115,22 @@ public interface PluginContext {
      * @since 0.2
      */
     GitRepositories git();
+
+    /**
+     * This plugin's declared settings: declare them in register, read their values and follow
+     * their changes from start on. Keys not declared stay readable through {@link #config()}.
+     *
+     * @return the plugin's settings
+     * @since 0.2
+     */
+    Settings settings();
+
+    /**
+     * The secret store, read-only: this plugin's own secrets ({@code <plugin id>.*}) and the
+     * platform's {@code github.token}.
+     *
+     * @return the secrets this plugin may read
+     * @since 0.2
+     */
+    Secrets secrets();
 }

@@ -112,7 +112,8 @@ class AccessSweepTest {
     void adminRoutesRefuseAWriteToken() {
         String write = server.createToken(Scope.WRITE);
         for (String admin : List.of("GET /api/platform/tokens", "POST /api/platform/tokens", "GET /api/platform/security-events",
-                "POST /api/guarded/items/keys")) {
+                "GET /api/platform/settings", "PUT /api/platform/settings/{plugin}", "GET /api/platform/secrets",
+                "PUT /api/platform/secrets/{name}", "DELETE /api/platform/secrets/{name}", "POST /api/guarded/items/keys")) {
             Route route = routes.stream().filter(r -> (r.method() + " " + r.path()).equals(admin)).findFirst().orElseThrow();
             HttpResponse<String> response = server.anonymously(request(route).header("Authorization", "Bearer " + write));
             assertThat(response.statusCode()).as(admin).isEqualTo(403);

@@ -48,6 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * WebSocket and the CLI with recognisable canary passwords; then every place a secret could end
  * up is searched for every secret: the server's stdout and stderr, every HTTP response (headers
  * and body), every WebSocket frame and close reason, the CLI's output, and the database file.
+ * Secrets given to the secret store (a GitHub token as a setting, a plugin's secret) are among them:
+ * the database holds them encrypted, and no answer ever carries them.
  * The only places allowed to hold a secret are the one answer that hands it out.
  */
 class SecretsCanaryTest {
@@ -118,6 +120,7 @@ class SecretsCanaryTest {
                 files++;
             }
         }
+        assertThat(data.resolve("secrets.key")).as("the secrets were stored, under a key apart from the database").exists();
         byte[] database = Files.readAllBytes(data.resolve("gitops-auditor.db"));
         assertThat(new String(database, StandardCharsets.ISO_8859_1)).as("the database holds tokens as SHA-256 (so this is the file)")
                 .contains(sha256(secrets.get("token (REST, write)")));
@@ -200,6 +203,8 @@ class SecretsCanaryTest {
             socket.await("\"pong\"");
         }
 
+        storeSecretsThroughTheApi(cookie, csrf);
+
         long readId = readCreated.json().path("id").asLong();
         assertThat(call("token revoke", session(delete("/api/platform/tokens/" + readId), cookie, csrf)).status).isEqualTo(204);
         assertThat(byToken.closed.get(15, TimeUnit.SECONDS)).as("the revoked token's connection is closed").isNotEmpty();
@@ -232,6 +237,30 @@ class SecretsCanaryTest {
         relogin.allowSessionCookie(lastCookie);
         assertThat(call("logout", session(post("/api/platform/logout", ""), lastCookie, relogin.csrf())).status).isEqualTo(204);
         assertThat(call("session after logout", session(get("/api/platform/session"), lastCookie, null)).status).isEqualTo(401);
+    }
+
+    /**
+     * The secret store: a GitHub token set as a setting, a plugin's secret set directly, then every
+     * answer that describes them read back. They are written, never read back: no answer may hold them.
+     */
+    private void storeSecretsThroughTheApi(String cookie, String csrf) throws Exception {
+        String githubToken = secret("GitHub token (settings)", "ghp_canary" + RUN);
+        String pluginSecret = secret("plugin secret (secrets API)", "canary-plugin-secret-" + RUN);
+        String refused = secret("secret sent without CSRF token", "canary-no-csrf-" + RUN);
+
+        assertThat(call("secret without CSRF token", session(put("/api/platform/secrets/hello.key",
+                "{\"value\":\"" + refused + "\"}"), cookie, null)).status).isEqualTo(403);
+        Exchange token = call("settings: GitHub token", session(put("/api/platform/settings/platform",
+                "{\"github.token\":\"" + githubToken + "\"}"), cookie, csrf));
+        assertThat(token.status).as(token.body).isEqualTo(200);
+        assertThat(call("secrets: plugin secret", session(put("/api/platform/secrets/hello.key",
+                "{\"value\":\"" + pluginSecret + "\"}"), cookie, csrf)).status).isEqualTo(204);
+        assertThat(call("settings", session(get("/api/platform/settings"), cookie, null)).body).contains("\"set\":true");
+        assertThat(call("secrets", session(get("/api/platform/secrets"), cookie, null)).body).contains("hello.key");
+        assertThat(call("github", session(get("/api/platform/github"), cookie, null)).status).isEqualTo(200);
+        assertThat(call("security events (secrets)", session(get("/api/platform/security-events"), cookie, null)).body)
+                .contains("secret 'github.token'", "secret 'hello.key'");
+        assertThat(call("secret delete", session(delete("/api/platform/secrets/hello.key"), cookie, csrf)).status).isEqualTo(204);
     }
 
     private static byte[] randomBytes() {

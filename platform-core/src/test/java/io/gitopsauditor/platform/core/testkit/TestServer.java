@@ -54,6 +54,17 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(Platform.boot(ConfigSource.of(all)));
     }
 
+    /**
+     * Boots with a config file (or {@code null}) and environment variables as well: for settings a
+     * file or the environment fixes.
+     */
+    public static TestServer start(Path dataDir, Path configFile, Map<String, String> environment, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("data-dir", dataDir.toString());
+        all.putIfAbsent("server.port", "0");
+        return new TestServer(Platform.boot(ConfigSource.load(configFile, environment, all)));
+    }
+
     public static TestServer start(Path dataDir) {
         return start(dataDir, Map.of());
     }
@@ -77,6 +88,15 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> putJson(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     public HttpResponse<String> postJson(String path, String body) {

@@ -14,6 +14,8 @@ import io.gitopsauditor.platform.core.internal.http.Json;
 import io.gitopsauditor.platform.core.internal.http.PlatformResource;
 import io.gitopsauditor.platform.core.internal.http.RejectedResources;
 import io.gitopsauditor.platform.core.internal.plugin.PluginHandle;
+import io.gitopsauditor.platform.core.internal.settings.SettingsService;
+import io.gitopsauditor.platform.core.internal.settings.SettingsResource;
 import io.gitopsauditor.plugin.api.PluginState;
 import io.gitopsauditor.platform.core.internal.plugin.PluginManager;
 import java.io.IOException;
@@ -117,7 +119,8 @@ public final class Platform implements AutoCloseable {
         while (true) {
             List<PluginHandle> live = plugins.withState(PluginState.STARTED);
             HttpServer http = new HttpServer(config, json, hub,
-                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl()), security.resource()), live,
+                    List.of(new PlatformResource(PlatformInfo.current(), plugins, database.dsl()), security.resource(),
+                            new SettingsResource(plugins.settings(), security.store()::record)), live,
                     security.authenticator(), security.connections());
             try {
                 http.start();
@@ -154,7 +157,8 @@ public final class Platform implements AutoCloseable {
     private static void createFolders(PlatformConfig config) {
         try {
             List<java.nio.file.Path> tightened = PrivateFiles.secureDataDirectory(config.dataDir(), List.of(Database.FILE_NAME,
-                    Database.FILE_NAME + "-wal", Database.FILE_NAME + "-shm", SetupSecret.FILE_NAME));
+                    Database.FILE_NAME + "-wal", Database.FILE_NAME + "-shm", SetupSecret.FILE_NAME,
+                    SettingsService.KEY_FILE_NAME));
             if (!tightened.isEmpty()) {
                 LOG.warn("made {} file(s) and folder(s) in {} readable by this user only (they were open to others): {}",
                         tightened.size(), config.dataDir(), tightened.stream().map(p -> config.dataDir().relativize(p).toString())

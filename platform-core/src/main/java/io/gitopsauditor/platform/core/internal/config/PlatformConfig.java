@@ -73,7 +73,7 @@ public record PlatformConfig(
             "websocket.queue-size", "websocket.history-size", "websocket.send-timeout",
             "websocket.max-message-size", "websocket.idle-timeout", "websocket.max-connections-per-credential",
             "github.api-url", "github.token", "github.timeout",
-            "git.safe-directories", "git.local-remotes");
+            "git.safe-directories", "git.local-remotes", "secrets.key-file");
 
     /**
      * Limits of the WebSocket hub.

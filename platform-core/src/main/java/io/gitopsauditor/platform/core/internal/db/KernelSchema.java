@@ -63,6 +63,25 @@ public final class KernelSchema {
                         detail   VARCHAR(300)
                     );
                     CREATE INDEX platform_security_events_time ON platform_security_events (time)
+                    """),
+            Migration.of(3, "settings set in the dashboard and encrypted secrets", """
+                    CREATE TABLE platform_settings (
+                        owner      VARCHAR(64)  NOT NULL,
+                        key        VARCHAR(200) NOT NULL,
+                        value      TEXT         NOT NULL,
+                        updated_at VARCHAR(40)  NOT NULL,
+                        updated_by VARCHAR(64),
+                        PRIMARY KEY (owner, key)
+                    );
+                    CREATE TABLE platform_secrets (
+                        name       VARCHAR(200) PRIMARY KEY,
+                        owner      VARCHAR(64)  NOT NULL,
+                        key_id     VARCHAR(16)  NOT NULL,
+                        nonce      BLOB         NOT NULL,
+                        ciphertext BLOB         NOT NULL,
+                        updated_at VARCHAR(40)  NOT NULL,
+                        updated_by VARCHAR(64)
+                    )
                     """));
 
     private KernelSchema() {

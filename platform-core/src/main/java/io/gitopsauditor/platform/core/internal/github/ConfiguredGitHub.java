@@ -9,11 +9,25 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The platform's one GitHub connection: every plugin's client reports the rate limit here. */
 public final class ConfiguredGitHub implements GitHubConnection {
-    private final GitHubSettings settings;
+    /** Replaced as a whole when an admin changes the GitHub settings: readers see the old or the new, never a mix. */
+    private volatile GitHubSettings settings;
     private final AtomicReference<RateLimit> lastSeen = new AtomicReference<>();
 
     public ConfiguredGitHub(GitHubSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Uses new settings from the next request on (the settings stream's seam; the github stream's
+     * rebuildable client takes this over).
+     */
+    public void reconfigure(GitHubSettings next) {
+        this.settings = next;
+    }
+
+    /** The settings in use. */
+    public GitHubSettings settings() {
+        return settings;
     }
 
     @Override

@@ -36,7 +36,24 @@ public final class ProblemMappers {
     /** All mappers, for registration. */
     public static List<Object> all() {
         return List.of(new Plugin(), new JaxRs(), new Param(), new JsonBody(), new BodyEncoding(), new UnknownCharset(),
-                new IllegalCharset(), new EmptyBody(), new Unexpected());
+                new IllegalCharset(), new EmptyBody(), new Unexpected(), new InvalidSettings());
+    }
+
+    /** Invalid settings: a problem with an {@code errors} member, one per field, for the form to show by each input. */
+    public static final class InvalidSettings
+            implements ExceptionMapper<io.gitopsauditor.platform.core.internal.settings.InvalidSettingsException> {
+        /**
+         * @param errors field and message of each invalid value
+         */
+        public record Body(String type, String title, int status, String detail,
+                           List<io.gitopsauditor.platform.core.internal.settings.InvalidSettingsException.FieldError> errors) {
+        }
+
+        @Override
+        public Response toResponse(io.gitopsauditor.platform.core.internal.settings.InvalidSettingsException e) {
+            return Response.status(400).type(Problem.MEDIA).entity(new Body("about:blank", e.title(), 400, e.getMessage(), e.errors()))
+                    .build();
+        }
     }
 
     /** A plugin said what went wrong. */

@@ -19,6 +19,11 @@ import io.gitopsauditor.plugin.api.RestRegistrar;
 import io.gitopsauditor.plugin.api.UiRegistrar;
 import io.gitopsauditor.plugin.api.WebSocketRegistrar;
 import io.gitopsauditor.plugin.api.git.GitRepositories;
+import io.gitopsauditor.plugin.api.settings.Secrets;
+import io.gitopsauditor.plugin.api.settings.Settings;
+import io.gitopsauditor.platform.core.internal.settings.PluginSecrets;
+import io.gitopsauditor.platform.core.internal.settings.PluginSettings;
+import io.gitopsauditor.platform.core.internal.settings.SettingsService;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +53,8 @@ final class DefaultPluginContext implements PluginContext {
     private final ExtensionRegistry extensions;
     private final GitHubConnection github;
     private final GitRepositories git;
+    private final Settings settings;
+    private final Secrets secrets;
     private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean registrationOpen = true;
     private volatile boolean databaseReady;
@@ -58,7 +65,7 @@ final class DefaultPluginContext implements PluginContext {
 
     DefaultPluginContext(PluginHandle handle, ConfigSource config, EventHub hub, java.nio.file.Path platformDataDir,
                          Supplier<DSLContext> database, ExtensionRegistry extensions, GitHubConnection github,
-                         GitRepositories git) {
+                         GitRepositories git, SettingsService settingsService) {
         this.handle = handle;
         this.descriptor = handle.descriptor().orElseThrow();
         this.module = handle.plugin().getClass().getModule();
@@ -70,6 +77,9 @@ final class DefaultPluginContext implements PluginContext {
         this.hub = hub;
         this.dataDirectory = platformDataDir.resolve(PrivateFiles.PLUGIN_DATA).resolve(this.descriptor.id());
         this.database = database;
+        this.settings = new PluginSettings(settingsService, descriptor.id(), descriptor.name(), () -> registrationOpen,
+                () -> databaseReady, subscriptions::add);
+        this.secrets = new PluginSecrets(settingsService, descriptor.id(), () -> databaseReady);
     }
 
     void closeRegistration() {
@@ -303,5 +313,15 @@ final class DefaultPluginContext implements PluginContext {
     @Override
     public GitRepositories git() {
         return git;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public Secrets secrets() {
+        return secrets;
     }
 }

@@ -6,6 +6,8 @@ import io.gitopsauditor.platform.core.internal.db.MigrationRunner;
 import io.gitopsauditor.platform.core.internal.events.EventHub;
 import io.gitopsauditor.platform.core.internal.git.PlatformGit;
 import io.gitopsauditor.platform.core.internal.github.ConfiguredGitHub;
+import io.gitopsauditor.platform.core.internal.settings.GitHubGroup;
+import io.gitopsauditor.platform.core.internal.settings.SettingsService;
 import io.gitopsauditor.plugin.api.ApiVersion;
 import io.gitopsauditor.plugin.api.PluginDescriptor;
 import io.gitopsauditor.plugin.api.PluginState;
@@ -42,6 +44,7 @@ public final class PluginManager {
     private final ExtensionRegistry extensions = new ExtensionRegistry();
     private final ConfiguredGitHub github;
     private final PlatformGit git;
+    private final SettingsService settings;
 
     public PluginManager(PlatformConfig config, ConfigSource configSource, EventHub hub, Supplier<DSLContext> database) {
         this.config = config;
@@ -50,6 +53,14 @@ public final class PluginManager {
         this.database = database;
         this.github = new ConfiguredGitHub(config.github());
         this.git = new PlatformGit(config.git(), github);
+        this.settings = new SettingsService(configSource, config.dataDir(), database,
+                () -> plugins.stream().map(PluginHandle::id).collect(java.util.stream.Collectors.toSet()));
+        GitHubGroup.declare(settings);
+    }
+
+    /** Declared settings and the secret store. */
+    public SettingsService settings() {
+        return settings;
     }
 
     /** The GitHub connection every plugin shares, with the rate limit they last saw. */
@@ -96,7 +107,7 @@ public final class PluginManager {
 
     private void register(PluginHandle handle) {
         DefaultPluginContext context = new DefaultPluginContext(handle, configSource, hub, config.dataDir(), database,
-                extensions, github, git);
+                extensions, github, git, settings);
         handle.context(context);
         if (bounded(handle, "register", () -> handle.plugin().register(context))) {
             context.closeRegistration();
@@ -143,6 +154,9 @@ public final class PluginManager {
 
     /** Starts every registered plugin, in discovery order, each within the start timeout. */
     public void start() {
+        // The migrations ran: a token set in the dashboard can be read now, before any plugin calls GitHub.
+        github.reconfigure(GitHubGroup.current(settings, github.settings()));
+        GitHubGroup.follow(settings, github.settings(), github::reconfigure);
         for (PluginHandle handle : withState(PluginState.REGISTERED)) {
             DefaultPluginContext context = handle.context().orElseThrow();
             long began = System.nanoTime();
@@ -191,6 +205,7 @@ public final class PluginManager {
             }
         }
         started.clear();
+        settings.close();
     }
 
     public List<PluginHandle> plugins() {
