@@ -10,6 +10,8 @@ import { SecretsCard } from "./SecretsCard";
 export function SettingsPage() {
   const settings = useResource<SettingsAnswer>(SETTINGS_PATH);
   const [groups, setGroups] = useState<SettingsGroup[]>();
+  // Counts saves: a saved secret setting adds to the stored secrets, whose list then reloads.
+  const [saves, setSaves] = useState(0);
   useEffect(() => setGroups(settings.data?.groups), [settings.data]);
 
   if (settings.error && !groups) {
@@ -18,8 +20,10 @@ export function SettingsPage() {
   }
   if (!groups) return <p className="ga-loading">Loading the settings…</p>;
 
-  const replace = (saved: SettingsGroup) =>
+  const replace = (saved: SettingsGroup) => {
     setGroups((current) => current?.map((group) => (group.plugin === saved.plugin && group.title === saved.title ? saved : group)));
+    setSaves((n) => n + 1);
+  };
 
   return (
     <>
@@ -43,7 +47,7 @@ export function SettingsPage() {
           />
         </Card>
       ))}
-      <SecretsCard />
+      <SecretsCard key={saves} />
     </>
   );
 }
