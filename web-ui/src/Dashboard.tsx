@@ -8,6 +8,7 @@ import { PluginBoundary } from "./plugins/PluginBoundary";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { SettingsPage } from "./settings/SettingsPage";
+import { GetStarted } from "./onboarding/GetStarted";
 
 /** The shell's own page for admins, after the plugins' entries. */
 const SETTINGS_NAV = { key: "platform:settings", to: "/settings", label: "Settings", icon: "⚙" };
@@ -44,7 +45,7 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
         <ErrorCard title="The plugin list could not be loaded" reason={plugins.error} />
       ) : (
         <Routes>
-          <Route path="/" element={<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} home={home} />} />
+          <Route path="/" element={<>{isAdmin && <GetStarted />}<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} home={home} /></>} />
           {plugins.loaded.map((plugin) =>
             plugin.definition ? (
               plugin.definition.routes.map((route) => {

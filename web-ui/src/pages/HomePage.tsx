@@ -2,10 +2,9 @@ import type { PluginRoute } from "@gitops-auditor/sdk";
 import { Card, EmptyState, ErrorCard } from "@gitops-auditor/sdk";
 import type { LoadedPlugin } from "../plugins/loadPlugins";
 import { PluginBoundary } from "../plugins/PluginBoundary";
-import { GetStarted } from "../onboarding/GetStarted";
 
 /**
- * `/`: the get-started card while a new installation is not set up, the page a plugin claimed as home (if any), then every plugin's widgets, then an error card
+ * `/`: the page a plugin claimed as home (if any), then every plugin's widgets, then an error card
  * per bundle that failed. With none of these, a friendly explanation of how pages appear.
  */
 export function HomePage({
@@ -23,7 +22,6 @@ export function HomePage({
 
   return (
     <>
-      <GetStarted />
       {HomeComponent ? (
         <PluginBoundary pluginName={home.plugin.info.name}>
           <HomeComponent />
