@@ -2,6 +2,7 @@ package io.gitopsauditor.plugins.audit.internal;
 
 import io.gitopsauditor.plugin.api.PluginConfig;
 import io.gitopsauditor.plugin.api.PluginConfigException;
+import io.gitopsauditor.plugin.api.settings.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Set;
 
 /**
  * The audit plugin's settings ({@code plugins.audit.*}); every key is listed in docs/audit.md.
+ * Those a user changes ({@link #DECLARED}) are declared settings: the Settings page edits them and
+ * the audit follows without a restart; the others are read from the file and the environment.
  *
  * @param roots        local folders to scan for clones
  * @param githubOwners GitHub users or organisations whose repositories should be cloned here
@@ -27,6 +30,28 @@ public record AuditSettings(List<Path> roots, List<String> githubOwners, int dep
     public static final Set<String> DEFAULT_SKIP = Set.of("node_modules", ".cache", "vendor", "target", "build", ".venv",
             "__pycache__", ".gradle", ".terraform");
 
+    /** A duration as the config file writes it, e.g. 30m, 1h, 7d. */
+    private static final String DURATION = "\\d{1,9}\\s*(ms|s|m|h|d)";
+
+    /** The settings the Settings page shows, in its order. */
+    public static final List<Setting> DECLARED = List.of(
+            Setting.list("roots").ofFolders().title("Folders to scan")
+                    .description("Each folder is searched for git clones, down to the search depth.").build(),
+            Setting.list("github-owners").title("GitHub owners")
+                    .description("Users or organisations whose repositories should each have a clone here.")
+                    .pattern("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})").build(),
+            Setting.text("schedule").title("Audit every")
+                    .description("Time between full audits, e.g. 30m, 1h or 1d; off for none.")
+                    .defaultValue("1h").pattern("(?i)off|" + DURATION).required().build(),
+            Setting.number("depth").title("Search depth")
+                    .description("How many folder levels under each folder are searched for clones.")
+                    .defaultValue(3).min(1).max(10).build(),
+            Setting.text("stale-after").title("Stale after")
+                    .description("A clone with no commit for this long is stale, e.g. 90d.")
+                    .defaultValue("180d").pattern(DURATION).required().build(),
+            Setting.folder("clone-root").title("Clone into")
+                    .description("Where the clone fix puts missing repositories; empty for the first folder to scan.").build());
+
     public static AuditSettings from(PluginConfig config, Path workingDirectory) {
         List<Path> roots = config.list("roots").stream().map(root -> resolve(root, workingDirectory)).toList();
         List<String> skip = config.list("skip");
@@ -42,7 +67,7 @@ public record AuditSettings(List<Path> roots, List<String> githubOwners, int dep
         if (keepRuns < 1) {
             throw new PluginConfigException("plugins.audit.keep-runs must be at least 1, got " + keepRuns);
         }
-        Path cloneRoot = config.get("clone-root").map(value -> resolve(value, workingDirectory))
+        Path cloneRoot = config.get("clone-root").filter(value -> !value.isBlank()).map(value -> resolve(value, workingDirectory))
                 .orElse(roots.isEmpty() ? null : roots.getFirst());
         return new AuditSettings(roots, config.list("github-owners"), depth,
                 skip.isEmpty() ? DEFAULT_SKIP : Set.copyOf(skip),

@@ -28,7 +28,8 @@ import java.util.Set;
  * Previews are {@link ShellWords shell-quoted} with {@code --} before positional arguments.
  */
 public final class FixPlanner {
-    private final Path cloneRoot;
+    /** Read at each plan: the clone root follows the audit's settings without a restart. */
+    private final java.util.function.Supplier<Path> cloneRoots;
     private final CloneUrlPolicy urls;
 
     /**
@@ -36,8 +37,21 @@ public final class FixPlanner {
      * @param urls      which clone and remote URLs the fixes may use
      */
     public FixPlanner(Path cloneRoot, CloneUrlPolicy urls) {
-        this.cloneRoot = cloneRoot;
+        this(urls, () -> cloneRoot);
+    }
+
+    private FixPlanner(CloneUrlPolicy urls, java.util.function.Supplier<Path> cloneRoots) {
+        this.cloneRoots = Objects.requireNonNull(cloneRoots, "cloneRoots");
         this.urls = Objects.requireNonNull(urls, "urls");
+    }
+
+    /**
+     * @param cloneRoots gives the clone root in force now ({@code null} when none is configured): the server's settings
+     * @param urls       which clone and remote URLs the fixes may use
+     * @return a planner that follows the clone root as the settings change
+     */
+    public static FixPlanner following(java.util.function.Supplier<Path> cloneRoots, CloneUrlPolicy urls) {
+        return new FixPlanner(urls, cloneRoots);
     }
 
     public List<FixPlan> plans(RepositoryReport report) {
@@ -67,6 +81,7 @@ public final class FixPlanner {
      * @return that folder, or empty without a clone root or when the name is not a safe folder name
      */
     public Optional<Path> cloneTarget(HostedRepository hosted) {
+        Path cloneRoot = cloneRoots.get();
         if (cloneRoot == null || !CloneUrlPolicy.safeName(hosted.name())) {
             return Optional.empty();
         }
@@ -82,8 +97,8 @@ public final class FixPlanner {
             return Optional.empty();
         }
         String title = "Clone " + hosted.fullName();
-        if (cloneRoot == null) {
-            return Optional.of(blocked("clone", title, "no folder to clone into: set plugins.audit.clone-root or plugins.audit.roots"));
+        if (cloneRoots.get() == null) {
+            return Optional.of(blocked("clone", title, "no folder to clone into: add a folder to scan on the Settings page (or set plugins.audit.clone-root or plugins.audit.roots)"));
         }
         Optional<Path> target = cloneTarget(hosted);
         if (target.isEmpty()) {
@@ -106,6 +121,7 @@ public final class FixPlanner {
      * a symbolic link is fine, a target that leads elsewhere is not.
      */
     private Optional<String> outsideRoot(Path target) {
+        Path cloneRoot = cloneRoots.get();
         try {
             Path realRoot = cloneRoot.toRealPath();
             Path realParent = target.getParent().toRealPath();

@@ -33,11 +33,12 @@ import java.util.Set;
 public final class AuditResource {
     private final AuditService service;
     private final AuditStore store;
-    private final AuditSettings settings;
+    private final java.util.function.Supplier<AuditSettings> settings;
     private final FixPlanner planner;
     private final FixRunner runner;
 
-    public AuditResource(AuditService service, AuditStore store, AuditSettings settings, FixPlanner planner, FixRunner runner) {
+    public AuditResource(AuditService service, AuditStore store, java.util.function.Supplier<AuditSettings> settings,
+                         FixPlanner planner, FixRunner runner) {
         this.service = service;
         this.store = store;
         this.settings = settings;
@@ -57,7 +58,7 @@ public final class AuditResource {
     public record Summary(RunSummary current, Instant updatedAt, RunProgress running, RunSummary lastRun, SettingsView settings) {
     }
 
-    /** What the audit covers, from {@code plugins.audit.*}. */
+    /** What the audit covers, from its settings now (the Settings page, the file or the environment). */
     public record SettingsView(List<String> roots, List<String> githubOwners, int depth, String schedule, boolean watch,
                                String cloneRoot) {
         static SettingsView of(AuditSettings s) {
@@ -72,7 +73,7 @@ public final class AuditResource {
     public Summary summary() {
         RunSummary last = store.runs(0, 1).stream().findFirst().orElse(null);
         return new Summary(service.currentSummary().orElse(null), service.updatedAt().orElse(null),
-                service.running().orElse(null), last, SettingsView.of(settings));
+                service.running().orElse(null), last, SettingsView.of(settings.get()));
     }
 
     @GET

@@ -32,7 +32,8 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
     public static final String REPOSITORIES = "repositories";
     public static final String INVENTORY = "inventory";
 
-    private final AuditEngine engine;
+    /** Gives the engine for the settings in force: stale-after and parallelism follow the Settings page. */
+    private final Supplier<AuditEngine> engines;
     private final AuditStore store;
     private final EventBus events;
     private final Supplier<List<RepositorySource>> sources;
@@ -48,9 +49,9 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
     private volatile Supplier<Set<Path>> changes = () -> null;
     private final List<java.util.function.Consumer<AuditResult>> finishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public AuditService(AuditEngine engine, AuditStore store, EventBus events, Supplier<List<RepositorySource>> sources,
+    public AuditService(Supplier<AuditEngine> engines, AuditStore store, EventBus events, Supplier<List<RepositorySource>> sources,
                         Clock clock, System.Logger log, int keepRuns) {
-        this.engine = engine;
+        this.engines = engines;
         this.store = store;
         this.events = events;
         this.sources = sources;
@@ -118,6 +119,7 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
     private void execute(RunProgress started, Set<Path> changed) {
         ProgressPublisher publisher = new ProgressPublisher(started);
         try {
+            AuditEngine engine = engines.get();
             AuditResult result = "changed".equals(started.mode()) ? engine.rerun(current, changed, publisher)
                     : engine.run(sources.get(), publisher);
             RunSummary summary = Summaries.of(started.runId(), started.trigger(), started.mode(), "finished", result.startedAt(),
@@ -162,7 +164,7 @@ public final class AuditService implements RepositoryInventory, AutoCloseable {
             return;
         }
         try {
-            AuditResult result = engine.rerun(base, changed, AuditProgress.NONE);
+            AuditResult result = engines.get().rerun(base, changed, AuditProgress.NONE);
             Map<String, RepositoryReport> before = byId(reports);
             List<RepositoryReport> changedReports = result.reports().stream()
                     .filter(r -> !r.equals(before.get(r.id()))).toList();
