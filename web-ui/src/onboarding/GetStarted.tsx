@@ -7,7 +7,7 @@ import { pick, setupState } from "./setupState";
 /** What the get-started card needs of the audit's summary (GET /api/audit/summary). */
 interface AuditSummary {
   running?: { runId: number; done: number; total: number };
-  lastRun?: { id: number; status: string; finishedAt?: string; repositories: number; atRisk: number };
+  lastRun?: { id: number; status: string; finishedAt?: string; repositories: number; atRisk: number; sources?: unknown[] };
 }
 
 /**
@@ -40,7 +40,9 @@ export function GetStarted() {
   if (!groups || !summary.data) return null;
   const state = setupState(groups);
   if (!state.audit || !state.foldersKey) return null;
-  const firstAuditDone = summary.data.lastRun?.finishedAt !== undefined;
+  // A run with no folder or owner to read (the one at start-up of a new installation) is not the first audit.
+  const lastRun = summary.data.lastRun;
+  const firstAuditDone = lastRun?.finishedAt !== undefined && ((lastRun.sources?.length ?? 0) > 0 || lastRun.repositories > 0);
   completeAtFirstLook.current ??= firstAuditDone && state.foldersDone;
   if (completeAtFirstLook.current) return null;
 

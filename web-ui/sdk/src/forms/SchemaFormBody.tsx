@@ -39,7 +39,7 @@ export default function SchemaFormBody({ schema, values, sources = {}, fixedBy =
       setOutcome({ kind: "saved" });
     } catch (error) {
       const problemErrors = error instanceof ApiError && Array.isArray(error.problem?.errors) ? (error.problem.errors as FieldError[]) : [];
-      const { placed, unplaced } = placeServerErrors(schema, problemErrors);
+      const { placed, unplaced } = placeServerErrors(schema, problemErrors, edited);
       setServerErrors(placed);
       const message = error instanceof Error ? error.message : String(error);
       setOutcome({ kind: "failed", message: [message, ...unplaced].join(" ") });

@@ -28,6 +28,12 @@ describe("settings schema helpers", () => {
     expect(unplaced).toEqual(["nope: unknown key"]);
   });
 
+  it("places a list's error on the one row its message quotes", () => {
+    const sent = { folders: ["/srv/git", "/srv/gone"] };
+    const { placed } = placeServerErrors(schema, [{ field: "folders", message: "/srv/gone does not exist on the server" }], sent);
+    expect(placed).toEqual({ folders: { 1: { __errors: ["/srv/gone does not exist on the server"] } } });
+  });
+
   it("places an error on a key that holds dots instead of splitting the key", () => {
     const { placed, unplaced } = placeServerErrors(schema, [{ field: "github.api-url", message: "must start with https://" }]);
     expect(placed).toEqual({ "github.api-url": { __errors: ["must start with https://"] } });

@@ -148,11 +148,17 @@ export type PlacedErrors = { __errors?: string[] } & { [key: string]: PlacedErro
  * The server's `errors[]` placed on their fields. Errors naming no field of this schema are
  * returned apart, to be shown beside the Save button, so that none is lost.
  */
-export function placeServerErrors(schema: SettingsSchema, errors: FieldError[]): { placed: PlacedErrors; unplaced: string[] } {
+export function placeServerErrors(schema: SettingsSchema, errors: FieldError[], sent: FormValues = {}): { placed: PlacedErrors; unplaced: string[] } {
   const placed: PlacedErrors = {};
   const unplaced: string[] = [];
   for (const error of errors) {
-    const path = settingPath(schema, error.field);
+    let path = settingPath(schema, error.field);
+    // A list's error that quotes exactly one of its rows (a folder that does not exist) goes on that row.
+    const rows = path.length === 1 ? sent[String(path[0])] : undefined;
+    if (Array.isArray(rows)) {
+      const quoted = rows.flatMap((row, index) => (typeof row === "string" && row.trim() !== "" && error.message.includes(row.trim()) ? [index] : []));
+      if (quoted.length === 1) path = [...path, quoted[0]];
+    }
     if (path.length === 0 || !(String(path[0]) in schema.properties)) {
       unplaced.push(error.field ? `${error.field}: ${error.message}` : error.message);
       continue;
