@@ -15,7 +15,7 @@ interface AuditSummary {
  * no configuration file: the folders holding their clones, GitHub (optional), and the first audit,
  * whose progress it shows until its results. Each step says whether it is done. Self-contained,
  * so that the home page places it with one line; it renders nothing for a caller who may not
- * change settings, without the audit plugin, or once everything was done before it was shown.
+ * change settings, without the audit plugin, or where folders or owners were set before it was shown.
  */
 export function GetStarted() {
   const settings = useResource<SettingsAnswer>(SETTINGS_PATH);
@@ -24,7 +24,7 @@ export function GetStarted() {
   const [progress, setProgress] = useState<AuditSummary["running"]>();
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<string>();
-  // Finished before the card was first shown: an installation that is set up needs no card.
+  // Set up before the card was first shown (in the dashboard earlier, or by the file or the environment): no card.
   const completeAtFirstLook = useRef<boolean>(undefined);
   useEffect(() => setGroups(settings.data?.groups), [settings.data]);
 
@@ -43,7 +43,7 @@ export function GetStarted() {
   // A run with no folder or owner to read (the one at start-up of a new installation) is not the first audit.
   const lastRun = summary.data.lastRun;
   const firstAuditDone = lastRun?.finishedAt !== undefined && ((lastRun.sources?.length ?? 0) > 0 || lastRun.repositories > 0);
-  completeAtFirstLook.current ??= firstAuditDone && state.foldersDone;
+  completeAtFirstLook.current ??= state.foldersDone || state.githubDone;
   if (completeAtFirstLook.current) return null;
 
   const running = progress ?? summary.data.running;
