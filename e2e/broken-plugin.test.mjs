@@ -40,7 +40,8 @@ test("a plugin whose bundle is broken shows an error card while the rest of the 
   await screenshot(page, work, "plugin-error-card.png", { publish: false });
 
   // The sidebar: the audit's pages, and the broken plugin marked as failed (one click from its error).
-  assert.deepEqual(await sidebarLabels(page), ["Overview", "Repositories", "Runs", "Hello"]);
+  // Settings is the shell's own entry for admins, after the plugins'.
+  assert.deepEqual(await sidebarLabels(page), ["Overview", "Repositories", "Runs", "Hello", "Settings"]);
   const failed = page.locator("nav.ga-sidebar a.ga-nav-failed");
   assert.equal(await failed.count(), 1);
   assert.match(await failed.textContent(), /Hello \(failed to load\)/);

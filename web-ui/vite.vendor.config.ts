@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { defineConfig, type Plugin } from "vite";
-import { ROUTER_EXPORTS, SHARED_MODULES } from "./sdk/shared-modules.ts";
+import { FORM_CORE_EXPORTS, ROUTER_EXPORTS, SHARED_MODULES } from "./sdk/shared-modules.ts";
 import { DASHBOARD_OUT, VENDOR_TABLE } from "./build-paths.ts";
 
 /**
@@ -19,7 +19,11 @@ const entryName = (specifier: string) => specifier.replace(/^@[^/]+\//, "").repl
 
 /** React and react-dom ship CommonJS only: list their exports by name, or importers would see only a default. */
 function reexport(specifier: string): string {
-  if (specifier === "@gitops-auditor/sdk") return `export * from "${specifier}";`;
+  if (specifier === "@gitops-auditor/sdk" || specifier === "@rjsf/utils") return `export * from "${specifier}";`;
+  // The SDK imports Form by this same file, so bundles and the SDK share one copy of the library.
+  if (specifier === "@rjsf/core") {
+    return Object.entries(FORM_CORE_EXPORTS).map(([name, file]) => `export { default as ${name} } from "@rjsf/core/lib/${file}";`).join("\n");
+  }
   // The declarative part only: all of react-router (data routers, server rendering, RSC) would triple its size.
   if (specifier === "react-router") return `export { ${ROUTER_EXPORTS.join(", ")} } from "react-router";`;
   const names = Object.keys(require(specifier)).filter((name) => name !== "default" && /^[A-Za-z_$][\w$]*$/.test(name));

@@ -10,6 +10,9 @@ export const SHARED_MODULES = [
   "react-dom/client",
   "react-router",
   "@gitops-auditor/sdk",
+  // The form library behind the SDK's SchemaForm: not preloaded, fetched with the first form.
+  "@rjsf/core",
+  "@rjsf/utils",
 ] as const;
 
 /**
@@ -24,3 +27,17 @@ export const ROUTER_EXPORTS = [
   "createSearchParams", "generatePath", "matchPath", "matchRoutes", "resolvePath",
   "BrowserRouter", "MemoryRouter",
 ] as const;
+
+/**
+ * What the dashboard's "@rjsf/core" module offers: its index minus getTestRegistry, a test helper
+ * that imports the AJV validator, which the dashboard does not ship (AJV compiles schemas with
+ * `new Function`, which its Content-Security-Policy forbids; the SDK validates without eval).
+ */
+export const FORM_CORE_EXPORTS = {
+  default: "components/Form.js",
+  withTheme: "withTheme.js",
+  getDefaultRegistry: "getDefaultRegistry.js",
+  RichDescription: "components/RichDescription.js",
+  RichHelp: "components/RichHelp.js",
+  SchemaExamples: "components/SchemaExamples.js",
+} as const;

@@ -7,6 +7,11 @@ import { buildNavigation, findHome, pluginBase, pluginPath } from "./plugins/nav
 import { PluginBoundary } from "./plugins/PluginBoundary";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { SettingsPage } from "./settings/SettingsPage";
+import { GetStarted } from "./onboarding/GetStarted";
+
+/** The shell's own page for admins, after the plugins' entries. */
+const SETTINGS_NAV = { key: "platform:settings", to: "/settings", label: "Settings", icon: "⚙" };
 
 type Plugins = { list: PluginInfo[]; loaded: LoadedPlugin[] } | { error: string } | undefined;
 
@@ -30,16 +35,17 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
 
   const loaded = plugins && "loaded" in plugins ? plugins.loaded : [];
   const home = findHome(loaded);
+  const isAdmin = caller.scope === "ADMIN";
 
   return (
-    <Layout caller={caller} onLogout={onLogout} navigation={buildNavigation(loaded)}>
+    <Layout caller={caller} onLogout={onLogout} navigation={[...buildNavigation(loaded), ...(isAdmin ? [SETTINGS_NAV] : [])]}>
       {plugins === undefined ? (
         <p className="ga-loading">Loading plugins…</p>
       ) : "error" in plugins ? (
         <ErrorCard title="The plugin list could not be loaded" reason={plugins.error} />
       ) : (
         <Routes>
-          <Route path="/" element={<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} home={home} />} />
+          <Route path="/" element={<>{isAdmin && <GetStarted />}<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} home={home} /></>} />
           {plugins.loaded.map((plugin) =>
             plugin.definition ? (
               plugin.definition.routes.map((route) => {
@@ -64,6 +70,7 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
               />
             ),
           )}
+          {isAdmin && <Route path="/settings" element={<SettingsPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       )}

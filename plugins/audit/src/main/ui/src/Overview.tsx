@@ -60,10 +60,9 @@ export function OverviewPage() {
   if (s.settings.roots.length === 0 && s.settings.githubOwners.length === 0) {
     return (
       <EmptyState title="Nothing to audit yet" icon="🔎">
-        <p>Tell the audit where your clones are and which GitHub accounts they belong to, in <code>conf/gitops-auditor.yml</code>:</p>
-        <pre>{"plugins:\n  audit:\n    roots: [~/src]\n    github-owners: [my-user, my-org]"}</pre>
-        <p>or with the environment variables <code>GITOPS_AUDITOR_PLUGINS_AUDIT_ROOTS</code> and{" "}
-          <code>GITOPS_AUDITOR_PLUGINS_AUDIT_GITHUB_OWNERS</code> (comma-separated), then restart the server.</p>
+        <p>Tell the audit where your clones are and which GitHub accounts they belong to: an admin adds them in{" "}
+          <Link to="/settings">Settings</Link> (or the <em>Get started</em> steps on the home page). The first audit starts
+          as soon as they are saved, with no restart.</p>
       </EmptyState>
     );
   }

@@ -74,8 +74,34 @@ class ServeProcessTest {
         }
     }
 
+    @Test
+    void firstStartSendsTheUserToTheDashboardWithTheSetupSecretsFile(@TempDir Path data) throws Exception {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=org.xerial.sqlitejdbc",
+                "--module-path", io.gitopsauditor.platform.core.testkit.PluginJarBuilder.runtimeModulePath(),
+                "-m", "io.gitopsauditor.platform.core/io.gitopsauditor.platform.core.GitopsAuditor",
+                "serve", "--port", "0", "--data-dir", data.toString(), "--plugins-dir", data.resolve("plugins").toString());
+        Process server = new ProcessBuilder(command).redirectError(data.resolve("server.log").toFile()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String base = awaitListening(server, out);
+            String firstStart = out.readLine();
+            assertThat(firstStart).startsWith("First start: open " + base + "/ in a browser")
+                    .contains(data.resolve("setup-secret").toString())
+                    .contains("leads you to add your folders")
+                    .doesNotContain("gitops-auditor.yml");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
     private static String awaitListening(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        return awaitListening(server, new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)));
+    }
+
+    private static String awaitListening(Process server, BufferedReader out) throws Exception {
         String line;
         while ((line = out.readLine()) != null) {
             Matcher matcher = LISTENING.matcher(line);

@@ -49,10 +49,13 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("GitOps Auditor %s listening on http://%s:%d (data: %s, plugins: %s)%n",
                 PlatformInfo.current().version(), host, platform.port(), platform.config().dataDir(), platform.config().pluginsDir());
         String local = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : host;
+        // The dashboard is the way in for a new user: it creates the admin, then leads them to their folders and
+        // GitHub owners (no configuration file, no restart). The API route stays named for scripts.
         platform.setupSecretFile().ifPresent(secret -> spec.commandLine().getOut().printf(
-                "First start: there is no admin account yet. Create it by POSTing the one-time setup secret in %s (readable"
-                        + " only by this user) with a user name and password to http://%s:%d/api/platform/setup"
-                        + " (see docs/security.md).%n", secret, local, platform.port()));
+                "First start: open http://%s:%d/ in a browser and create the admin account with the one-time setup"
+                        + " secret in %s (readable only by this user); the dashboard then leads you to add your folders"
+                        + " and GitHub owners. Without a browser: POST the secret to /api/platform/setup"
+                        + " (see docs/security.md).%n", local, platform.port(), secret));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
