@@ -4,7 +4,7 @@
  * session, the WebSocket connection and React itself exist once.
  */
 export { definePlugin, describeProblems, SHELL_API_VERSION } from "./plugin";
-export type { NavEntry, PluginDefinition, PluginInput, PluginRoute, PluginWidget } from "./plugin";
+export type { HomeCard, NavEntry, PluginDefinition, PluginInput, PluginRoute, PluginWidget } from "./plugin";
 export { api, ApiError, notifyUnauthorized, onUnauthorized, rememberCaller, toApiError } from "./api";
 export type { Caller, Problem, RequestOptions } from "./api";
 export { backoffDelay, hub, HubClient } from "./hub";
@@ -13,10 +13,27 @@ export { connectionStatus, onConnectionChange } from "./connection";
 export type { ConnectionState, ConnectionStatus } from "./connection";
 export { useChannel, useConnection, useResource } from "./hooks";
 export type { Resource } from "./hooks";
+export type { ChannelEventMap, ChannelPayload, JobEvent } from "./events";
+export { useLiveResource } from "./live";
+export type { LiveOptions } from "./live";
+export { fieldErrorsOf, useMutation } from "./mutation";
+export type { FieldError, Mutation } from "./mutation";
+export { useJob } from "./job";
+export type { JobControl, StartedJob } from "./job";
+export { FINISHED_STATES, isFinished, jobOf, jobs } from "./jobs";
+export type { Job, JobProgress, JobState } from "./jobs";
+export { DEFAULT_LIMIT, formatSort, listQueryString, parseSort, readListQuery, toggleSort, writeListQuery } from "./list";
+export type { ListPage, ListQuery, ListQueryOptions, SortKey } from "./list";
+export { useList, useListQuery } from "./list-hooks";
+export type { ListQueryState, ListResource } from "./list-hooks";
 export { Card } from "./components/Card";
 export { ConfirmDialog } from "./components/ConfirmDialog";
 export { DataTable } from "./components/DataTable";
-export type { Column } from "./components/DataTable";
+export type { Column, LocalTableProps, ServerTableProps } from "./components/DataTable";
+export type { TableFilter, TableSearch } from "./components/TableFilters";
+export { ActionError } from "./components/ActionError";
+export { Chart, themeColor } from "./components/Chart";
+export type { ChartOption } from "./components/Chart";
 export { EmptyState } from "./components/EmptyState";
 export { ErrorCard } from "./components/ErrorCard";
 export { ProgressBar } from "./components/ProgressBar";
