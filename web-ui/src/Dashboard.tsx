@@ -3,8 +3,9 @@ import { Route, Routes, useLocation } from "react-router";
 import { ErrorCard, type Caller } from "@gitops-auditor/sdk";
 import { Layout } from "./layout/Layout";
 import { fetchPluginList, loadPlugins, type LoadedPlugin, type PluginInfo } from "./plugins/loadPlugins";
-import { buildNavigation, findHome, pluginBase, pluginPath } from "./plugins/navigation";
+import { buildNavigation, pluginBase, pluginPath } from "./plugins/navigation";
 import { PluginBoundary } from "./plugins/PluginBoundary";
+import { GetStartedSlot } from "./pages/GetStartedSlot";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 
@@ -29,7 +30,6 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
   }, []);
 
   const loaded = plugins && "loaded" in plugins ? plugins.loaded : [];
-  const home = findHome(loaded);
 
   return (
     <Layout caller={caller} onLogout={onLogout} navigation={buildNavigation(loaded)}>
@@ -39,7 +39,7 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
         <ErrorCard title="The plugin list could not be loaded" reason={plugins.error} />
       ) : (
         <Routes>
-          <Route path="/" element={<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} home={home} />} />
+          <Route path="/" element={<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} leading={<GetStartedSlot />} />} />
           {plugins.loaded.map((plugin) =>
             plugin.definition ? (
               plugin.definition.routes.map((route) => {
