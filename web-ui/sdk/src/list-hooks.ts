@@ -50,12 +50,16 @@ export interface ListResource<Row> extends ListQueryState {
  *                                 { channels: "audit.repositories" });
  *   <DataTable caption="Repositories" list={repos} columns={...} rowKey={(r) => r.id} />
  */
-export function useList<Row>(
+export function useList<Row, C extends string = string>(
   path: string,
-  options: ListQueryOptions = {},
-  live: Partial<LiveOptions<ListPage<Row>, string>> = {},
+  options: ListQueryOptions & {
+    /** How the query goes on the wire; the contract's `listQueryString` unless an endpoint still speaks another dialect. */
+    toQueryString?: (query: ListQuery) => string;
+  } = {},
+  live: Partial<LiveOptions<ListPage<Row>, C>> = {},
 ): ListResource<Row> {
   const { query, setQuery } = useListQuery(options);
-  const page = useLiveResource<ListPage<Row>>(`${path}?${listQueryString(query)}`, { channels: live.channels ?? [], apply: live.apply });
+  const encode = options.toQueryString ?? listQueryString;
+  const page = useLiveResource<ListPage<Row>, C>(`${path}?${encode(query)}`, { channels: live.channels ?? [], apply: live.apply });
   return { query, setQuery, page };
 }

@@ -4,10 +4,10 @@ import type { EChartsCoreOption } from "echarts/core";
 /** An ECharts option (https://echarts.apache.org/en/option.html) for the series the dashboard offers: line, bar, gauge, heatmap. */
 export type ChartOption = EChartsCoreOption;
 
-type Runtime = typeof import("../charts/runtime");
+type Runtime = typeof import("../charts/echarts-runtime");
 let runtime: Promise<Runtime> | undefined;
 /** The library, fetched once for the whole page on the first chart. */
-const loadRuntime = () => (runtime ??= import("../charts/runtime"));
+const loadRuntime = () => (runtime ??= import("../charts/echarts-runtime"));
 
 /** A theme colour of the shell (`"--ga-error"`) as the chart library needs it: resolved, not a `var()`. */
 export function themeColor(variable: string, fallback = "#888"): string {

@@ -10,15 +10,15 @@
  * heatmaps and gauges. The cost is measured by web-ui/scripts/report-sizes.mjs ("on demand").
  */
 import { BarChart, GaugeChart, HeatmapChart, LineChart } from "echarts/charts";
-import {
-  AriaComponent, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent,
-} from "echarts/components";
+// No dataset or aria components: options carry their data in the series, and a chart's accessible
+// name and numbers come from the page (Chart's label, a table), which reads better than generated text.
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import { init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
 use([
   LineChart, BarChart, GaugeChart, HeatmapChart,
-  GridComponent, TooltipComponent, LegendComponent, DatasetComponent, VisualMapComponent, AriaComponent,
+  GridComponent, TooltipComponent, LegendComponent, VisualMapComponent,
   SVGRenderer,
 ]);
 
