@@ -24,10 +24,22 @@ function themed(option: ChartOption): ChartOption {
   return {
     backgroundColor: "transparent",
     textStyle: { color: text, fontFamily: "inherit" },
-    legend: { textStyle: { color: text } },
     ...option,
+    legend: merge({ textStyle: { color: text } }, option.legend),
     xAxis: merge(axis, option.xAxis),
     yAxis: merge(axis, option.yAxis),
+  };
+}
+
+/** Calls `changed` when the shell's theme changes: the user's choice (`data-theme`) or the system's. */
+function onThemeChange(changed: () => void): () => void {
+  const observer = new MutationObserver(changed);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  const system = window.matchMedia?.("(prefers-color-scheme: dark)");
+  system?.addEventListener("change", changed);
+  return () => {
+    observer.disconnect();
+    system?.removeEventListener("change", changed);
   };
 }
 
@@ -75,9 +87,13 @@ export function Chart({ option, label, height = 220 }: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Colours are resolved from the theme when set: set them again when it changes.
+  const [theme, setTheme] = useState(0);
+  useEffect(() => onThemeChange(() => setTheme((n) => n + 1)), []);
+
   useEffect(() => {
     chart.current?.setOption(themed(option), { notMerge: true });
-  }, [option]);
+  }, [option, theme]);
 
   return (
     <div className="ga-chart" role="img" aria-label={label} style={{ height }}>
