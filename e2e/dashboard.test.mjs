@@ -61,7 +61,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
   async function visitAuditPages(page, work, suffix, check) {
     await page.goto(server.base + "/p/audit/");
     await page.waitForFunction(() => document.querySelectorAll("li[data-repo-id]").length >= 3, null, { timeout: 30_000 });
-    await page.waitForSelector("svg, details", { timeout: 10_000 }); // the trend chart has drawn
+    await page.waitForSelector(".ga-chart svg", { timeout: 15_000 }); // the trend chart has drawn (its library loads on demand)
     await check("overview");
     await screenshot(page, work, `audit-overview${suffix}.png`);
 
@@ -149,7 +149,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     const page = await openPage({ viewport: DESKTOP, colorScheme: "dark" }, errors);
     await page.goto(server.base + "/p/audit/");
     await page.waitForFunction(() => document.querySelectorAll("li[data-repo-id]").length >= 3, null, { timeout: 30_000 });
-    await page.waitForSelector("svg, details", { timeout: 10_000 });
+    await page.waitForSelector(".ga-chart svg", { timeout: 15_000 });
     assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), true);
     await screenshot(page, work, "audit-overview-dark.png");
     const poor = await page.evaluate(lowContrastText);
