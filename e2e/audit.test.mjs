@@ -1,6 +1,6 @@
 // The audit dashboard end to end: the assembled server (distribution/target/gitops-auditor) on a free port
 // with a temporary data folder and temporary clones, the first admin created and logged in through the UI,
-// the home page and the repositories page showing the right states, then a row changing live when a file
+// the home page's health card, the overview and the repositories page showing the right states, then a row changing live when a file
 // in a clone is edited. Needs /usr/bin/chromium (or CHROMIUM=...); skipped, saying so, without it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -15,7 +15,12 @@ test("audit dashboard: setup, login, states on the home and repositories pages, 
   t.after(defer.run);
   const { work, repos, server, page, errors } = await loggedInDashboard(defer);
 
-  // Home: the audit's overview, with the first (start-up) run counted.
+  // Home: the grid of plugin cards; the audit's health card counts the start-up run's clones at risk.
+  await page.locator("[data-audit-at-risk='3']").waitFor({ timeout: 30_000 });
+  await screenshot(page, work, "home.png");
+  // Its link leads to the audit's overview, with the same run counted.
+  await page.locator("main a", { hasText: "Open the audit" }).click();
+  await page.waitForURL(/\/p\/audit\/$/);
   await page.waitForSelector("text=At risk of losing work", { timeout: 30_000 });
   await page.waitForFunction(() => document.querySelectorAll("li[data-repo-id]").length >= 3, null, { timeout: 30_000 });
   const atRisk = await page.$$eval("li[data-repo-id] a", (links) => links.map((a) => a.textContent).sort());

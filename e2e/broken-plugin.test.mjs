@@ -31,17 +31,17 @@ test("a plugin whose bundle is broken shows an error card while the rest of the 
   const plugin = await page.evaluate(async () => (await (await fetch("/api/platform/plugins")).json()).find((p) => p.id === "hello"));
   assert.equal(plugin?.state, "STARTED");
 
-  // Home: the audit's overview as usual, then the card naming the plugin and why.
+  // Home: the audit's health card as usual, then the card naming the plugin and why.
   const card = page.locator("section.ga-card--error", { hasText: "Hello could not be loaded" });
   await card.waitFor({ timeout: 30_000 });
   assert.match(await card.textContent(), /index\.js failed to load: .*the hello bundle is broken on purpose/);
   assert.equal(await card.getAttribute("role"), "alert");
-  await page.waitForFunction(() => document.querySelectorAll("li[data-repo-id]").length === 3, null, { timeout: 30_000 });
+  await page.locator("[data-audit-at-risk='3']").waitFor({ timeout: 30_000 });
   await screenshot(page, work, "plugin-error-card.png", { publish: false });
 
   // The sidebar: the audit's pages, and the broken plugin marked as failed (one click from its error).
   // Settings is the shell's own entry for admins, after the plugins'.
-  assert.deepEqual(await sidebarLabels(page), ["Overview", "Repositories", "Runs", "Hello", "Settings"]);
+  assert.deepEqual(await sidebarLabels(page), ["Home", "Overview", "Repositories", "Runs", "Hello", "Settings"]);
   const failed = page.locator("nav.ga-sidebar a.ga-nav-failed");
   assert.equal(await failed.count(), 1);
   assert.match(await failed.textContent(), /Hello \(failed to load\)/);

@@ -13,7 +13,7 @@ import {
 
 const skip = skipReason([[!existsSync(HELLO_JAR), `no example plugin at ${HELLO_JAR} (rebuild the distribution)`]]);
 const PHONE = { width: 375, height: 812 };
-const AUDIT_PAGES = ["Overview", "Repositories", "Runs"];
+const AUDIT_PAGES = ["Home", "Overview", "Repositories", "Runs"];
 
 describe("one installation: the audit's pages, then a plugin jar dropped in", { skip, timeout: 180_000 }, () => {
   const defer = cleanup();
@@ -36,6 +36,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
     await logIn(page, server.base, data);
+    await page.goto(server.base + "/p/audit/");
     // A second run after the start-up one, so the trend chart and a repository's history have two points.
     await page.waitForFunction(() => document.querySelectorAll("li[data-repo-id]").length >= 3, null, { timeout: 30_000 });
     await page.locator("button:text-is('Run audit'):enabled").click({ timeout: 30_000 });
@@ -58,9 +59,9 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
 
   /** Opens each of the audit's pages as a user would (sidebar, then a repository's link) and saves it. */
   async function visitAuditPages(page, work, suffix, check) {
-    await page.goto(server.base + "/");
+    await page.goto(server.base + "/p/audit/");
     await page.waitForFunction(() => document.querySelectorAll("li[data-repo-id]").length >= 3, null, { timeout: 30_000 });
-    await page.waitForSelector("svg, details", { timeout: 10_000 }); // the trend chart has drawn
+    await page.waitForSelector(".ga-chart svg", { timeout: 15_000 }); // the trend chart has drawn (its library loads on demand)
     await check("overview");
     await screenshot(page, work, `audit-overview${suffix}.png`);
 
@@ -113,7 +114,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
       assert.ok((await scrollWidth()) <= PHONE.width, `the ${name} page is ${await scrollWidth()} px wide at 375`);
     });
 
-    await page.goto(server.base + "/");
+    await page.goto(server.base + "/p/audit/");
     await page.waitForSelector("text=At risk of losing work", { timeout: 30_000 });
     const menu = page.locator("button.ga-menu-button");
     const sidebar = page.locator("nav.ga-sidebar");
@@ -146,9 +147,9 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
   test("in the dark theme, text keeps a readable contrast", async () => {
     const errors = [];
     const page = await openPage({ viewport: DESKTOP, colorScheme: "dark" }, errors);
-    await page.goto(server.base + "/");
+    await page.goto(server.base + "/p/audit/");
     await page.waitForFunction(() => document.querySelectorAll("li[data-repo-id]").length >= 3, null, { timeout: 30_000 });
-    await page.waitForSelector("svg, details", { timeout: 10_000 });
+    await page.waitForSelector(".ga-chart svg", { timeout: 15_000 });
     assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), true);
     await screenshot(page, work, "audit-overview-dark.png");
     const poor = await page.evaluate(lowContrastText);
@@ -164,7 +165,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     const errors = [];
     let page = await openPage({ viewport: DESKTOP, storageState: undefined }, errors);
     await logIn(page, server.base, data);
-    await page.waitForSelector("text=At risk of losing work", { timeout: 30_000 });
+    await page.waitForSelector("text=Repository health", { timeout: 30_000 }); // the audit's home card
     assert.deepEqual(await sidebarLabels(page), [...AUDIT_PAGES, "Settings"], "no Hello page before its jar is there");
     await page.context().close();
 
@@ -176,7 +177,7 @@ describe("one installation: the audit's pages, then a plugin jar dropped in", { 
     await logIn(page, server.base, data); // the same data folder: the admin made before the restart logs in
     await page.waitForSelector("nav.ga-sidebar a:has-text('Hello')", { timeout: 30_000 });
     assert.deepEqual(await sidebarLabels(page), [...AUDIT_PAGES, "Hello", "Settings"]);
-    await page.waitForSelector("text=Latest greeting"); // its widget on the home page
+    await page.waitForSelector("text=Latest greeting"); // its card in the home grid, beside the audit's
 
     await page.locator("nav.ga-sidebar a:has-text('Hello')").click();
     await page.waitForURL(/\/p\/hello\/$/);

@@ -70,7 +70,7 @@ describe("the live connection: an audit run watched live, then the server away a
   }
 
   test("runs an audit from the overview and watches it finish live, also when it ends before the POST's answer", async () => {
-    await page.goto(server.base + "/");
+    await page.goto(server.base + "/p/audit/");
     await page.waitForSelector("text=At risk of losing work", { timeout: 30_000 });
     // The start-up run is over (the button says "Audit running…" until then), and it is the only one.
     await runAuditButton().waitFor({ timeout: 30_000 });

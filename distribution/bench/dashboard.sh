@@ -10,7 +10,8 @@
 # Chromium, headless) creates the first admin through the API the setup page uses, waits for the start-up
 # audit run to finish, and prints: Chromium's first-contentful-paint of the home page (median, min, max of
 # RUNS loads, each in a fresh browser context, then in a context that has loaded it before), the time until
-# the overview shows its figures, the time until the repositories page shows its first page of rows, and the
+# the home page's audit card shows its headline, the audit overview's first paint and the time until it shows
+# its figures, the time until the repositories page shows its first page of rows, and the
 # size of every file the home page loads (as served, and gzipped), by shell, shared vendor modules and plugin.
 # Prints figures; asserts nothing. Needs the built distribution, node_modules/ (the build's npm ci), git, curl
 # and Chromium (CHROMIUM=..., default /usr/bin/chromium). Everything stays on 127.0.0.1; the temporary folder

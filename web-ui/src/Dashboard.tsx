@@ -3,7 +3,7 @@ import { Route, Routes, useLocation } from "react-router";
 import { ErrorCard, type Caller } from "@gitops-auditor/sdk";
 import { Layout } from "./layout/Layout";
 import { fetchPluginList, loadPlugins, type LoadedPlugin, type PluginInfo } from "./plugins/loadPlugins";
-import { buildNavigation, findHome, pluginBase, pluginPath } from "./plugins/navigation";
+import { buildNavigation, pluginBase, pluginPath } from "./plugins/navigation";
 import { PluginBoundary } from "./plugins/PluginBoundary";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -11,7 +11,8 @@ import { SettingsPage } from "./settings/SettingsPage";
 import { GetStarted } from "./onboarding/GetStarted";
 
 /** The shell's own page for admins, after the plugins' entries. */
-const SETTINGS_NAV = { key: "platform:settings", to: "/settings", label: "Settings", icon: "⚙" };
+/** The shell's own pages for admins, after the plugins' groups. */
+const PLATFORM_NAV = { key: "platform", title: "Platform", items: [{ key: "platform:settings", to: "/settings", label: "Settings", icon: "⚙" }] };
 
 type Plugins = { list: PluginInfo[]; loaded: LoadedPlugin[] } | { error: string } | undefined;
 
@@ -34,18 +35,17 @@ export function Dashboard({ caller, onLogout }: { caller: Caller; onLogout: () =
   }, []);
 
   const loaded = plugins && "loaded" in plugins ? plugins.loaded : [];
-  const home = findHome(loaded);
   const isAdmin = caller.scope === "ADMIN";
 
   return (
-    <Layout caller={caller} onLogout={onLogout} navigation={[...buildNavigation(loaded), ...(isAdmin ? [SETTINGS_NAV] : [])]}>
+    <Layout caller={caller} onLogout={onLogout} navigation={[...buildNavigation(loaded), ...(isAdmin ? [PLATFORM_NAV] : [])]}>
       {plugins === undefined ? (
         <p className="ga-loading">Loading plugins…</p>
       ) : "error" in plugins ? (
         <ErrorCard title="The plugin list could not be loaded" reason={plugins.error} />
       ) : (
         <Routes>
-          <Route path="/" element={<>{isAdmin && <GetStarted />}<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} home={home} /></>} />
+          <Route path="/" element={<HomePage plugins={plugins.loaded} pluginCount={plugins.list.length} leading={isAdmin ? <GetStarted /> : null} />} />
           {plugins.loaded.map((plugin) =>
             plugin.definition ? (
               plugin.definition.routes.map((route) => {

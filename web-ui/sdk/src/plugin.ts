@@ -7,7 +7,7 @@ import type { ComponentType } from "react";
  */
 
 /** The shell's UI contract version; a bundle built for another major is refused with a clear error. */
-export const SHELL_API_VERSION = "1.0";
+export const SHELL_API_VERSION = "1.1";
 
 /** A sidebar entry. `path` is relative to the plugin's base route `/p/<id>/` ("" is the base itself). */
 export interface NavEntry {
@@ -24,13 +24,31 @@ export interface PluginRoute {
   path: string;
   component: ComponentType;
   /**
-   * Asks for this page to be the dashboard's home page (`/`) as well. The first started plugin
-   * (in the server's discovery order) that asks gets it; the others keep their page under `/p/<id>/`.
+   * No longer used (shell API 1.0 only): the home page is now the grid of every plugin's
+   * {@link HomeCard}s, and no plugin's page takes it over. Still accepted, and ignored.
    */
   home?: boolean;
 }
 
-/** A card on the home page. */
+/**
+ * A card in the home page's grid (shell API 1.1): the plugin's headline (a figure or two, kept
+ * live), with a link to the plugin's page. The home page is the fleet's front page: each plugin
+ * contributes its cards, in the sidebar's plugin order.
+ */
+export interface HomeCard {
+  /** Unique within the plugin. */
+  id: string;
+  /** The card's heading (its accessible name). */
+  title: string;
+  /** The headline: a component without props. It renders inside the card, under an error boundary of its own. */
+  component: ComponentType;
+  /** The page the card leads to, relative to `/p/<id>/` (`""` is the plugin's first page). */
+  link?: string;
+  /** The link's text; `"Open <plugin title>"` by default. */
+  linkLabel?: string;
+}
+
+/** A card on the home page without a link (shell API 1.0); {@link HomeCard} is the newer form. */
 export interface PluginWidget {
   id: string;
   title: string;
@@ -46,10 +64,12 @@ export interface PluginDefinition {
   nav: NavEntry[];
   routes: PluginRoute[];
   widgets: PluginWidget[];
+  /** The plugin's cards in the home page's grid. */
+  cards: HomeCard[];
 }
 
-export type PluginInput = Omit<PluginDefinition, "shellApi" | "nav" | "widgets"> &
-  Partial<Pick<PluginDefinition, "shellApi" | "nav" | "widgets">>;
+export type PluginInput = Omit<PluginDefinition, "shellApi" | "nav" | "widgets" | "cards"> &
+  Partial<Pick<PluginDefinition, "shellApi" | "nav" | "widgets" | "cards">>;
 
 /** Declares a plugin's UI; the bundle's default export must be its result. Checks the shape early. */
 export function definePlugin(input: PluginInput): PluginDefinition {
@@ -57,6 +77,7 @@ export function definePlugin(input: PluginInput): PluginDefinition {
     shellApi: SHELL_API_VERSION,
     nav: [],
     widgets: [],
+    cards: [],
     ...input,
   };
   const problems = describeProblems(definition);
@@ -82,6 +103,9 @@ export function describeProblems(value: unknown, expectedId?: string): string[] 
     problems.push("every route needs a path and a component");
   if (plugin.nav !== undefined && !Array.isArray(plugin.nav)) problems.push("nav must be an array");
   if (plugin.widgets !== undefined && !Array.isArray(plugin.widgets)) problems.push("widgets must be an array");
+  if (plugin.cards !== undefined && !Array.isArray(plugin.cards)) problems.push("cards must be an array");
+  else if (plugin.cards?.some((card) => typeof card?.id !== "string" || typeof card.title !== "string" || typeof card.component !== "function"))
+    problems.push("every card needs an id, a title and a component");
   const major = String(plugin.shellApi ?? SHELL_API_VERSION).split(".")[0];
   if (major !== SHELL_API_VERSION.split(".")[0])
     problems.push(`built for shell API ${plugin.shellApi}, but this dashboard offers ${SHELL_API_VERSION}`);

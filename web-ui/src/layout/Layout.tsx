@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import type { Caller } from "@gitops-auditor/sdk";
-import type { NavItem } from "../plugins/navigation";
+import type { NavGroup } from "../plugins/navigation";
 import { OfflineBanner } from "./OfflineBanner";
 import { Sidebar } from "./Sidebar";
 import { TopBar } from "./TopBar";
@@ -15,7 +15,7 @@ export function Layout({
 }: {
   caller: Caller;
   onLogout: () => void;
-  navigation: NavItem[];
+  navigation: NavGroup[];
   children: ReactNode;
 }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -37,7 +37,7 @@ export function Layout({
         Skip to content
       </a>
       <TopBar caller={caller} onLogout={onLogout} drawerOpen={drawerOpen} onToggleDrawer={() => setDrawerOpen((open) => !open)} />
-      <Sidebar items={navigation} />
+      <Sidebar groups={navigation} />
       {drawerOpen && <div className="ga-backdrop" onClick={() => setDrawerOpen(false)} aria-hidden="true" />}
       <main id="main" className="ga-main" tabIndex={-1}>
         <OfflineBanner />

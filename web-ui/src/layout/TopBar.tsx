@@ -3,6 +3,7 @@ import {
   StatusBadge, useConnection, useResource, type Caller, type ConnectionState, type Resource, type Tone,
 } from "@gitops-auditor/sdk";
 import { chooseTheme, storedTheme, systemTheme, type Theme } from "../theme";
+import { JobsIndicator } from "./JobsIndicator";
 import { SIDEBAR_ID } from "./Sidebar";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
@@ -27,7 +28,7 @@ export function healthBadge(
   return health.data ? { status: health.data.status } : undefined;
 }
 
-/** Menu button (narrow screens), product name, server health, live-connection status, theme, user and logout. */
+/** Menu button (narrow screens), product name, server health, live-connection status, running jobs, theme, user and logout. */
 export function TopBar({
   caller,
   onLogout,
@@ -72,6 +73,7 @@ export function TopBar({
           <span className="ga-connection__dot" aria-hidden="true" />
           {CONNECTION_TEXT[connection.state]}
         </span>
+        <JobsIndicator />
       </span>
       <span className="ga-topbar__user">
         <button

@@ -1,4 +1,3 @@
-import type { PluginRoute } from "@gitops-auditor/sdk";
 import type { LoadedPlugin } from "./loadPlugins";
 
 /** Where a plugin's pages live: `/p/<id>/`. Derived from the id only, so two plugins never collide. */
@@ -11,15 +10,6 @@ export function pluginPath(id: string, path: string): string {
   return pluginBase(id) + path.replace(/^\/+/, "");
 }
 
-/** The page shown at `/`: the first plugin, in discovery order, with a route that asks for it. */
-export function findHome(plugins: LoadedPlugin[]): { plugin: LoadedPlugin; route: PluginRoute } | undefined {
-  for (const plugin of plugins) {
-    const route = plugin.definition?.routes.find((candidate) => candidate.home);
-    if (route) return { plugin, route };
-  }
-  return undefined;
-}
-
 export interface NavItem {
   key: string;
   to: string;
@@ -29,32 +19,41 @@ export interface NavItem {
   failed?: boolean;
 }
 
+/** One plugin's pages in the sidebar, under its name. */
+export interface NavGroup {
+  /** The plugin id. */
+  key: string;
+  /** The plugin's name, the group's heading. */
+  title: string;
+  items: NavItem[];
+}
+
 /**
- * The sidebar: each plugin's nav entries, sorted by `order` (entries without one last, in
- * discovery order), and one entry per failed bundle so its error is one click away. An entry
- * that points at the home page's route links to `/`.
+ * The sidebar: one group per plugin, headed by its name, holding its nav entries sorted by
+ * `order` (entries without one last, in their given order). Groups come in the order of their
+ * lowest entry's `order`, then in the server's discovery order. A plugin whose bundle failed gets
+ * a group with one marked entry, so its error is one click away.
  */
-export function buildNavigation(plugins: LoadedPlugin[]): NavItem[] {
-  const home = findHome(plugins);
-  const entries: Array<NavItem & { order: number; index: number }> = [];
-  plugins.forEach((plugin, pluginIndex) => {
+export function buildNavigation(plugins: LoadedPlugin[]): NavGroup[] {
+  const groups = plugins.map((plugin, pluginIndex) => {
     const id = plugin.info.id;
     if (!plugin.definition) {
-      entries.push({ key: `${id}:failed`, to: pluginBase(id), label: plugin.info.name, icon: "⚠", failed: true, order: Infinity, index: pluginIndex * 1000 });
-      return;
+      const failed: NavItem = { key: `${id}:failed`, to: pluginBase(id), label: plugin.info.name, icon: "⚠", failed: true };
+      return { group: { key: id, title: plugin.info.name, items: [failed] }, order: Infinity, index: pluginIndex };
     }
-    plugin.definition.nav.forEach((entry, entryIndex) => {
-      const isHome = home?.plugin === plugin && home.route.path.replace(/^\/+/, "") === entry.path.replace(/^\/+/, "");
-      entries.push({
-        key: `${id}:${entry.path}:${entryIndex}`,
-        to: isHome ? "/" : pluginPath(id, entry.path),
-        label: entry.label,
-        icon: entry.icon,
-        order: entry.order ?? Infinity,
-        index: pluginIndex * 1000 + entryIndex,
-      });
-    });
+    const entries = plugin.definition.nav
+      .map((entry, entryIndex) => ({ entry, entryIndex, order: entry.order ?? Infinity }))
+      .sort((a, b) => (a.order === b.order ? a.entryIndex - b.entryIndex : a.order - b.order));
+    const items = entries.map(({ entry, entryIndex }) => ({
+      key: `${id}:${entry.path}:${entryIndex}`,
+      to: pluginPath(id, entry.path),
+      label: entry.label,
+      icon: entry.icon,
+    }));
+    return { group: { key: id, title: plugin.definition.title, items }, order: entries[0]?.order ?? Infinity, index: pluginIndex };
   });
-  entries.sort((a, b) => (a.order === b.order ? a.index - b.index : a.order - b.order));
-  return entries.map(({ order: _order, index: _index, ...item }) => item);
+  return groups
+    .filter(({ group }) => group.items.length > 0)
+    .sort((a, b) => (a.order === b.order ? a.index - b.index : a.order - b.order))
+    .map(({ group }) => group);
 }

@@ -44,10 +44,8 @@ export interface SecretState {
 }
 
 /** One entry of a problem's `errors`: the field (`folders`, or `folders.1` / `folders[1]` for a row) and why. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from "../mutation";
+export type { FieldError };
 
 /** The values a form edits: everything but secrets (never pre-filled). */
 export type FormValues = Record<string, unknown>;

@@ -1,35 +1,40 @@
 import { useRef, useState } from "react";
 import { Link } from "react-router";
-import { api, ApiError, Card, EmptyState, ErrorCard, ProgressBar, useChannel, useResource } from "@gitops-auditor/sdk";
 import {
-  BASE, grid, HealthBadge, LevelBadge, muted, Page, param, Report, row, RunProgress, RunSummary, SEVERITIES, stack,
+  ActionError, api, Card, EmptyState, ErrorCard, ProgressBar, useChannel, useLiveResource, useMutation, useResource, type ListPage,
+} from "@gitops-auditor/sdk";
+import {
+  BASE, grid, HealthBadge, LevelBadge, muted, param, Report, row, RunProgress, RunSummary, SEVERITIES, stack,
   StateBadge, STATES, When, words,
 } from "./common";
+import "./events";
+
+/** The ten riskiest repositories, riskiest first. */
+const AT_RISK = "/api/audit/repositories?risk=high,medium&sort=-risk,name&limit=10";
 import { TrendChart } from "./TrendChart";
 
-interface Summary {
+export interface Summary {
   current?: RunSummary; updatedAt?: string; running?: RunProgress; lastRun?: RunSummary;
   settings: { roots: string[]; githubOwners: string[]; depth: number; schedule: string; watch: boolean };
 }
 
+/** The audit's own page (`/p/audit/`): health, counts by state and severity, what is at risk, the trend, and "Run audit". */
 export function OverviewPage() {
-  const summary = useResource<Summary>("/api/audit/summary");
-  const atRisk = useResource<Page<Report>>("/api/audit/repositories?risk=high,medium&sort=-risk,name&limit=10");
-  const runs = useResource<Page<RunSummary>>("/api/audit/runs?limit=30");
+  // Any repository change can move the counts and the at-risk list; the run channel is handled below.
+  const summary = useLiveResource<Summary>("/api/audit/summary", { channels: "audit.repositories" });
+  const atRisk = useLiveResource<ListPage<Report>>(AT_RISK, { channels: "audit.repositories" });
+  const runs = useResource<ListPage<RunSummary>>("/api/audit/runs?limit=30");
   const [progress, setProgress] = useState<RunProgress | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
-  const [starting, setStarting] = useState(false);
   const refreshAll = () => { summary.refresh(); atRisk.refresh(); runs.refresh(); };
   // Runs whose end has arrived. A quick run can end before the POST that started it is answered; that
   // answer must not bring its progress back (the button would say "Audit running…" until the next run).
   const ended = useRef(new Set<number>());
 
   useChannel("audit.runs", (event) => {
-    const data = event.data as { type: string; run?: RunProgress & { id?: number }; runId?: number };
+    const data = event.data;
     if (data.type === "started" || data.type === "progress") setProgress(data.run);
     else {
-      const id = data.run?.id ?? data.runId;
-      if (id !== undefined) ended.current.add(id);
+      ended.current.add(data.type === "finished" ? data.run.id : data.runId);
       setProgress(undefined);
       refreshAll();
     }
@@ -39,19 +44,13 @@ export function OverviewPage() {
     setProgress(undefined);
     refreshAll();
   });
-  useChannel("audit.repositories", () => { summary.refresh(); atRisk.refresh(); }, refreshAll);
 
+  // SEAM (issue #12, stream "jobs"): once audit runs are platform jobs, this becomes useJob(...) and the
+  // progress above comes from platform.jobs; the POST's answer is then the job.
+  const start = useMutation(() => api.post<RunProgress>("/api/audit/runs", { mode: "full" }));
   async function runAudit() {
-    setProblem(undefined);
-    setStarting(true);
-    try {
-      const run = await api.post<RunProgress>("/api/audit/runs", { mode: "full" });
-      if (!ended.current.has(run.runId)) setProgress((p) => p ?? { ...run, done: 0, total: 0 });
-    } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setStarting(false);
-    }
+    const run = await start.run();
+    if (run && !ended.current.has(run.runId)) setProgress((p) => p ?? { ...run, done: 0, total: 0 });
   }
 
   if (summary.error && !summary.data) return <ErrorCard title="Audit summary" reason={summary.error.message} />;
@@ -74,7 +73,7 @@ export function OverviewPage() {
         <h1 style={{ margin: 0 }}>Audit</h1>
         <div style={row}>
           <span>Health: {current ? <HealthBadge health={current.health} /> : <span style={muted}>no audit yet</span>}</span>
-          <button type="button" className="ga-button--primary" onClick={runAudit} disabled={starting || !!running}>
+          <button type="button" className="ga-button--primary" onClick={runAudit} disabled={start.pending || !!running}>
             {running ? "Audit running…" : "Run audit"}
           </button>
         </div>
@@ -86,7 +85,7 @@ export function OverviewPage() {
         )}
         {running && <p style={muted}>{running.done}/{running.total || "?"} repositories checked</p>}
       </div>
-      {problem && <ErrorCard title="The audit did not start" reason={problem} />}
+      <ActionError error={start.error && `The audit did not start: ${start.error}`} />
       <p style={muted}>
         Last run: <When iso={s.lastRun?.finishedAt ?? s.lastRun?.startedAt} />
         {current ? ` · ${current.repositories} repositories` : ""} · roots: {s.settings.roots.join(", ") || "none"}

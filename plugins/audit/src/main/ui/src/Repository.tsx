@@ -1,7 +1,8 @@
 import { Fragment, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, ApiError, Card, ConfirmDialog, DataTable, ErrorCard, useChannel, useResource } from "@gitops-auditor/sdk";
+import { api, Card, ConfirmDialog, DataTable, ErrorCard, useChannel, useLiveResource, useMutation, useResource } from "@gitops-auditor/sdk";
 import { BASE, Branch, grid, LevelBadge, muted, pre, Report, row, stack, StateBadge, When } from "./common";
+import "./events";
 
 interface Fix { fix: string; title: string; commands: string[]; possible: boolean; blocker?: string }
 interface FixRecord { id: number; at: string; fix: string; dryRun: boolean; commands: string[]; outcome: string; message?: string }
@@ -10,13 +11,17 @@ interface HistoryEntry { runId: number; startedAt: string; state: string; severi
 export function RepositoryPage() {
   const { id = "" } = useParams();
   const base = `/api/audit/repositories/${encodeURIComponent(id)}`;
-  const repo = useResource<Report>(base);
+  // Its own change arrives whole on the channel: shown as it is, no fetch.
+  const repo = useLiveResource<Report, "audit.repositories">(base, {
+    channels: "audit.repositories",
+    apply: (current, event) => (event.data.repository.id === id ? event.data.repository : current),
+  });
   const history = useResource<HistoryEntry[] | { items: HistoryEntry[] }>(`${base}/history?limit=50`);
   const fixes = useResource<Fix[] | { items: Fix[] }>(`${base}/fixes`);
+  // What can be fixed follows from the new state.
   useChannel("audit.repositories", (event) => {
-    const data = event.data as { type: string; repository?: Report };
-    if (data.repository?.id === id) { repo.refresh(); fixes.refresh(); }
-  }, repo.refresh);
+    if (event.data.repository.id === id) fixes.refresh();
+  }, fixes.refresh);
 
   if (repo.error && !repo.data) return <ErrorCard title={`Repository ${id}`} reason={repo.error.message} />;
   const r = repo.data;
@@ -80,51 +85,48 @@ export function RepositoryPage() {
         </Card>
       </div>
       {local && local.branches.length > 0 && (
-        <DataTable<Branch> caption="Branches" rows={local.branches} rowKey={(b) => b.name} columns={[
+        <Card title="Branches"><DataTable<Branch> caption="Branches" rows={local.branches} rowKey={(b) => b.name} columns={[
           { key: "name", header: "Branch" },
           { key: "upstream", header: "Upstream", render: (b) => b.upstreamGone ? `${b.upstream} (gone)` : b.upstream ?? (b.onRemote ? "on a remote" : "none") , sortValue: (b) => b.upstream },
           { key: "ahead", header: "Ahead", align: "end" },
           { key: "behind", header: "Behind", align: "end" },
-        ]} />
+        ]} /></Card>
       )}
-      <DataTable<HistoryEntry> caption="History across runs" rows={historyItems} rowKey={(h) => h.runId} empty="No run has seen it yet." columns={[
+      <Card title="History across runs"><DataTable<HistoryEntry> caption="History across runs" rows={historyItems} rowKey={(h) => h.runId} empty="No run has seen it yet." columns={[
         { key: "runId", header: "Run", render: (h) => `#${h.runId} ${new Date(h.startedAt).toLocaleString()}`, sortValue: (h) => h.runId },
         { key: "state", header: "State", render: (h) => <StateBadge state={h.state} />, sortValue: (h) => h.state },
         { key: "risk", header: "Risk", render: (h) => <LevelBadge level={h.risk} />, sortValue: (h) => h.risk },
         { key: "types", header: "Findings", render: (h) => h.types.join(", ").toLowerCase().replace(/_/g, " ") || "none" },
-      ]} />
+      ]} /></Card>
     </div>
   );
 }
 
 function FixPanel({ fix, url, done }: { fix: Fix; url: string; done: () => void }) {
   const [confirm, setConfirm] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<FixRecord | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
-  async function call(dryRun: boolean) {
-    setConfirm(false); setBusy(true); setProblem(undefined); setResult(undefined);
-    try {
-      setResult(await api.post<FixRecord>(url, { dryRun }));
-      if (!dryRun) done();
-    } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : String(e));
-    } finally { setBusy(false); }
-  }
+  const call = useMutation(async (dryRun: boolean) => {
+    const record = await api.post<FixRecord>(url, { dryRun });
+    if (!dryRun) done();
+    return record;
+  });
+  const busy = call.pending;
+  const result = call.pending ? undefined : call.result;
+  const problem = call.error;
+  const run = (dryRun: boolean) => { setConfirm(false); void call.run(dryRun); };
   return (
     <section aria-label={fix.title}>
       <h3 style={{ margin: 0 }}>{fix.title}</h3>
       <pre style={pre}>{fix.commands.join("\n")}</pre>
       {!fix.possible && <p>Not possible now: {fix.blocker}</p>}
       <div style={row}>
-        <button type="button" disabled={busy} onClick={() => call(true)}>Dry run</button>
+        <button type="button" disabled={busy} onClick={() => run(true)}>Dry run</button>
         <button type="button" className="ga-button--primary" disabled={busy || !fix.possible} onClick={() => setConfirm(true)}>Run fix</button>
       </div>
       <div aria-live="polite">
         {result && <p><strong>{result.outcome}</strong>{result.dryRun ? " (dry run)" : ""}{result.message ? `: ${result.message}` : ""}</p>}
         {problem && <ErrorCard title="The fix failed" reason={problem} />}
       </div>
-      <ConfirmDialog open={confirm} title={`Run “${fix.title}”?`} confirmLabel="Run fix" onConfirm={() => call(false)} onCancel={() => setConfirm(false)}>
+      <ConfirmDialog open={confirm} title={`Run “${fix.title}”?`} confirmLabel="Run fix" onConfirm={() => run(false)} onCancel={() => setConfirm(false)}>
         <p>These commands will run:</p><pre style={pre}>{fix.commands.join("\n")}</pre>
       </ConfirmDialog>
     </section>

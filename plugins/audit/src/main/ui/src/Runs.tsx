@@ -1,15 +1,19 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { Card, DataTable, ErrorCard, StatusBadge, useChannel, useResource } from "@gitops-auditor/sdk";
-import { BASE, Finding, HealthBadge, LevelBadge, muted, Page, row, RunSummary, stack, StateBadge } from "./common";
+import { Card, DataTable, ErrorCard, StatusBadge, useLiveResource, useResource, type ListPage } from "@gitops-auditor/sdk";
+import { BASE, Finding, HealthBadge, LevelBadge, muted, row, RunSummary, stack, StateBadge } from "./common";
+import "./events";
 
 interface Entry { id: string; key: string; name: string; state: string }
 interface Change extends Entry { stateBefore: string; stateAfter: string; resolved: Finding[]; appeared: Finding[] }
 interface Diff { from: number; to: number; added: Entry[]; removed: Entry[]; changed: Change[] }
 
 export function RunsPage() {
-  const runs = useResource<Page<RunSummary>>("/api/audit/runs?limit=100");
-  useChannel("audit.runs", (e) => { if ((e.data as { type: string }).type !== "progress") runs.refresh(); }, runs.refresh);
+  // A run's start, end or failure changes the list; its progress does not.
+  const runs = useLiveResource<ListPage<RunSummary>, "audit.runs">("/api/audit/runs?limit=100", {
+    channels: "audit.runs",
+    apply: (page, event) => (event.data.type === "progress" ? page : undefined),
+  });
   const [picked, setPicked] = useState<number[]>([]);
   const toggle = (id: number) => setPicked((p) => p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]);
   const [newer, older] = [...picked].sort((a, b) => b - a);
@@ -18,7 +22,7 @@ export function RunsPage() {
     <div style={stack}>
       <h1 style={{ margin: 0 }}>Runs</h1>
       <p style={muted}>Pick two runs to compare them.</p>
-      <DataTable<RunSummary> caption="Audit runs" rows={runs.data?.items ?? []} rowKey={(r) => r.id} empty="No run yet." columns={[
+      <DataTable<RunSummary> caption="Audit runs, newest first" rows={runs.data?.items ?? []} rowKey={(r) => r.id} empty="No run yet." columns={[
         { key: "pick", header: "Compare", render: (r) => (
           <input type="checkbox" aria-label={`Compare run ${r.id}`} checked={picked.includes(r.id)} disabled={r.status !== "finished"} onChange={() => toggle(r.id)} />
         ) },
@@ -52,12 +56,12 @@ function DiffView({ newer, older }: { newer: number; older: number }) {
           {d.added.length > 0 && <><h3>Added</h3><ul>{d.added.map((e) => <li key={e.id}>{link(e)} <StateBadge state={e.state} /></li>)}</ul></>}
           {d.removed.length > 0 && <><h3>Removed</h3><ul>{d.removed.map((e) => <li key={e.id}>{e.name} <StateBadge state={e.state} /></li>)}</ul></>}
           {d.changed.length > 0 && (
-            <DataTable<Change> caption="Changed" rows={d.changed} rowKey={(c) => c.id} columns={[
+            <><h3>Changed</h3><DataTable<Change> caption="Changed repositories" rows={d.changed} rowKey={(c) => c.id} columns={[
               { key: "name", header: "Repository", render: link, sortValue: (c) => c.name },
               { key: "state", header: "State", render: (c) => <>{c.stateBefore ? <StateBadge state={c.stateBefore} /> : "—"} → <StateBadge state={c.stateAfter} /></>, sortValue: (c) => c.stateAfter },
               { key: "resolved", header: "Resolved", render: (c) => findings(c.resolved) },
               { key: "appeared", header: "Appeared", render: (c) => findings(c.appeared) },
-            ]} />
+            ]} /></>
           )}
         </div>
       )}

@@ -26,7 +26,6 @@ export interface Report {
   };
   hosted?: Record<string, unknown>; sourceIds: string[];
 }
-export interface Page<T> { total: number; offset?: number; limit?: number; items: T[] }
 
 /** "AT_RISK" → "at-risk", as the query parameters spell it. */
 export const param = (value: string) => value.toLowerCase().replace(/_/g, "-");

@@ -1,4 +1,5 @@
 import { definePlugin } from "@gitops-auditor/sdk";
+import { HealthCard } from "./HealthCard";
 import { OverviewPage } from "./Overview";
 import { RepositoriesPage } from "./Repositories";
 import { RepositoryPage } from "./Repository";
@@ -13,9 +14,10 @@ export default definePlugin({
     { path: "runs", label: "Runs", icon: "🕒", order: 12 },
   ],
   routes: [
-    { path: "", component: OverviewPage, home: true },
+    { path: "", component: OverviewPage },
     { path: "repositories", component: RepositoriesPage },
     { path: "repositories/:id", component: RepositoryPage },
     { path: "runs", component: RunsPage },
   ],
+  cards: [{ id: "health", title: "Repository health", component: HealthCard, link: "", linkLabel: "Open the audit" }],
 });
