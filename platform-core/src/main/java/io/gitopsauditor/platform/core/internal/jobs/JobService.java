@@ -7,6 +7,7 @@ import io.gitopsauditor.plugin.api.jobs.JobOutcome;
 import io.gitopsauditor.plugin.api.jobs.JobRequest;
 import io.gitopsauditor.plugin.api.jobs.JobState;
 import io.gitopsauditor.plugin.api.jobs.JobTask;
+import io.gitopsauditor.plugin.api.list.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -293,7 +294,7 @@ public final class JobService implements AutoCloseable {
      * Jobs matching the filter, newest first: the live ones (from memory, exact progress) before
      * the finished ones (from the database).
      */
-    public JobPage list(JobFilter filter, int offset, int limit) {
+    public Page<JobView> list(JobFilter filter, int offset, int limit) {
         List<Job> running = filter.running().orElse(true)
                 ? live.values().stream().map(LiveJob::snapshot).filter(filter::matches)
                         .sorted(Comparator.comparing((Job j) -> Long.parseLong(j.id())).reversed()).toList()
@@ -308,7 +309,7 @@ public final class JobService implements AutoCloseable {
             int finishedOffset = Math.max(0, offset - running.size());
             page.addAll(store.finished(filter, finishedOffset, limit - page.size()));
         }
-        return new JobPage(page.stream().map(JobView::of).toList(), total, offset, limit, "-startedAt");
+        return new Page<>(page.stream().map(JobView::of).toList(), total, offset, limit, JobsResource.SORT);
     }
 
     /**

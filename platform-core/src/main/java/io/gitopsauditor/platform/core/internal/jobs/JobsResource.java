@@ -1,7 +1,9 @@
 package io.gitopsauditor.platform.core.internal.jobs;
 
 import io.gitopsauditor.plugin.api.ProblemException;
-import jakarta.ws.rs.DefaultValue;
+import io.gitopsauditor.plugin.api.list.ListSpec;
+import io.gitopsauditor.plugin.api.list.Page;
+import io.gitopsauditor.plugin.api.list.PageRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,8 +22,9 @@ import java.util.Optional;
 @Path("platform/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public final class JobsResource {
-    static final int MAX_LIMIT = 500;
     static final String SORT = "-startedAt";
+    /** Newest first is the one order: live jobs come from memory, finished ones from the database. */
+    private static final ListSpec LIST = ListSpec.sortable(SORT, "startedAt");
 
     private final JobService jobs;
 
@@ -30,19 +33,14 @@ public final class JobsResource {
     }
 
     @GET
-    public JobPage list(@QueryParam("state") String state, @QueryParam("plugin") String plugin, @QueryParam("kind") String kind,
-                        @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
-                        @QueryParam("sort") String sort) {
-        if (offset < 0) {
-            throw ProblemException.invalidInput("offset must be 0 or more, got " + offset + ".");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalidInput("limit must be from 1 to " + MAX_LIMIT + ", got " + limit + ".");
-        }
+    public Page<JobView> list(@QueryParam("state") String state, @QueryParam("plugin") String plugin,
+                              @QueryParam("kind") String kind, @QueryParam("offset") String offset,
+                              @QueryParam("limit") String limit, @QueryParam("sort") String sort) {
         if (sort != null && !sort.isBlank() && !SORT.equals(sort.strip())) {
             throw ProblemException.invalidInput("Jobs are listed newest first only: sort may be '" + SORT + "', got '" + sort + "'.");
         }
-        return jobs.list(new JobFilter(running(state), blankToEmpty(plugin), blankToEmpty(kind)), offset, limit);
+        PageRequest page = PageRequest.parse(LIST, offset, limit, null);
+        return jobs.list(new JobFilter(running(state), blankToEmpty(plugin), blankToEmpty(kind)), page.offset(), page.limit());
     }
 
     @GET

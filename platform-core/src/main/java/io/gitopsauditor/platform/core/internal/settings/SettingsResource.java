@@ -2,13 +2,15 @@ package io.gitopsauditor.platform.core.internal.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gitopsauditor.platform.core.internal.security.Principal;
+import io.gitopsauditor.plugin.api.list.ListSpec;
+import io.gitopsauditor.plugin.api.list.Page;
+import io.gitopsauditor.plugin.api.list.PageRequest;
 import io.gitopsauditor.plugin.api.ProblemException;
 import io.gitopsauditor.plugin.api.RequiresScope;
 import io.gitopsauditor.plugin.api.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,7 +20,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /api/platform/settings} and {@code /api/platform/secrets}, admin only (a browser session
@@ -29,7 +33,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresScope(Scope.ADMIN)
 public final class SettingsResource {
-    private static final int MAX_LIMIT = 500;
+    /** The secrets list: by name unless asked otherwise. */
+    private static final ListSpec SECRET_LIST = ListSpec.sortable("name", "name", "plugin", "updatedAt");
+    private static final Map<String, Comparator<SecretStore.Listed>> SECRET_ORDERS = Map.of(
+            "name", Comparator.comparing(SecretStore.Listed::name),
+            "plugin", Comparator.comparing(SecretStore.Listed::plugin),
+            "updatedAt", Comparator.comparing(SecretStore.Listed::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
 
     private final SettingsService settings;
     private final SettingsService.SecurityLog log;
@@ -43,17 +52,6 @@ public final class SettingsResource {
     public record Groups(List<GroupView> groups) {
     }
 
-    /**
-     * The list shape every list endpoint answers with.
-     *
-     * @param items  this page
-     * @param total  how many there are
-     * @param offset where the page starts
-     * @param limit  the page's size asked for
-     * @param sort   the order: by name
-     */
-    public record SecretList(List<SecretStore.Listed> items, int total, int offset, int limit, String sort) {
-    }
 
     /** @param value the secret; never echoed */
     public record SecretValue(String value) {
@@ -84,17 +82,9 @@ public final class SettingsResource {
 
     @GET
     @Path("secrets")
-    public SecretList secrets(@QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit,
-                              @QueryParam("sort") @DefaultValue("name") String sort) {
-        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalidInput("offset must be 0 or more and limit from 1 to " + MAX_LIMIT);
-        }
-        if (!sort.equals("name")) {
-            throw ProblemException.invalidInput("secrets can be sorted by: name");
-        }
-        List<SecretStore.Listed> all = settings.listSecrets();
-        List<SecretStore.Listed> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
-        return new SecretList(page, all.size(), offset, limit, sort);
+    public Page<SecretStore.Listed> secrets(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                                            @QueryParam("sort") String sort) {
+        return PageRequest.parse(SECRET_LIST, offset, limit, sort).slice(settings.listSecrets(), SECRET_ORDERS);
     }
 
     @PUT
