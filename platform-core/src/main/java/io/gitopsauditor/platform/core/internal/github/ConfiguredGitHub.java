@@ -23,6 +23,9 @@ import org.kohsuke.github.GitHub;
  */
 public final class ConfiguredGitHub implements GitHubConnection, AutoCloseable {
     private final GitHubAccounting accounting = new GitHubAccounting();
+    /** What the next client is built from; replaced as a whole by {@link #reconfigure}. */
+    private volatile GitHubSettings settings;
+    /** The client of the current settings, or null until a plugin first needs one. */
     private final AtomicReference<LiveClient> current = new AtomicReference<>();
 
     /** One client and everything built from the same settings. */
@@ -36,24 +39,48 @@ public final class ConfiguredGitHub implements GitHubConnection, AutoCloseable {
      */
     public ConfiguredGitHub(GitHubSettings settings) {
         GitHubClientLog.install();
-        current.set(build(settings));
+        // Built at first use, not here: building loads github-api (about 1,500 classes) and, with a
+        // token, asks GitHub who it belongs to, which would hold the server's start on the network.
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /**
-     * Builds a client from new settings and hands it out from now on. Requests already running on
-     * the old client finish; the old client takes no new ones.
+     * Hands out a client built from new settings from now on (built at its first use). Requests
+     * already running on the old client finish; the old client takes no new ones.
      *
-     * @param settings the new settings
-     * @throws PluginException when github-api refuses them; the old client then stays
+     * @param next the new settings
      */
-    public void reconfigure(GitHubSettings settings) {
-        LiveClient replaced = current.getAndSet(build(settings));
-        replaced.connector().close();
+    public synchronized void reconfigure(GitHubSettings next) {
+        settings = Objects.requireNonNull(next, "settings");
+        LiveClient replaced = current.getAndSet(null);
+        if (replaced != null) {
+            replaced.connector().close();
+        }
     }
 
-    /** @return the settings the current client was built from */
+    /** @return the settings in force (the next client is built from them) */
     public GitHubSettings settings() {
-        return current.get().settings();
+        return settings;
+    }
+
+    /**
+     * The client of the settings in force, built now if there is none yet.
+     *
+     * @throws PluginException when github-api refuses the settings
+     */
+    private LiveClient live() {
+        LiveClient live = current.get();
+        if (live != null) {
+            return live;
+        }
+        synchronized (this) {
+            live = current.get();
+            if (live == null) {
+                live = build(settings);
+                current.set(live);
+            }
+            return live;
+        }
     }
 
     /**
@@ -92,13 +119,13 @@ public final class ConfiguredGitHub implements GitHubConnection, AutoCloseable {
 
     @Override
     public GitHub client() {
-        return current.get().github();
+        return live().github();
     }
 
     @Override
     public <T> T call(GitHubCall<T> work) throws InterruptedException {
         Objects.requireNonNull(work, "work");
-        LiveClient live = current.get();
+        LiveClient live = live();
         try {
             return work.call(live.github());
         } catch (IOException | RuntimeException failure) {
@@ -114,7 +141,7 @@ public final class ConfiguredGitHub implements GitHubConnection, AutoCloseable {
 
     @Override
     public GitHubUnavailableException explain(Throwable failure) {
-        return current.get().reasons().explain(failure);
+        return new GitHubFailureReasons(settings).explain(failure);
     }
 
     @Override
@@ -130,7 +157,10 @@ public final class ConfiguredGitHub implements GitHubConnection, AutoCloseable {
     /** Stops the current client (at shutdown): requests in flight finish, no new ones start. */
     @Override
     public void close() {
-        current.get().connector().close();
+        LiveClient live = current.getAndSet(null);
+        if (live != null) {
+            live.connector().close();
+        }
     }
 
     @Override
