@@ -1,8 +1,11 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { Card, DataTable, ErrorCard, StatusBadge, useLiveResource, useResource, type ListPage } from "@gitops-auditor/sdk";
+import { Card, DataTable, ErrorCard, StatusBadge, useLiveResource, useResource, type ListPage, type Tone } from "@gitops-auditor/sdk";
 import { BASE, Finding, HealthBadge, LevelBadge, muted, row, RunSummary, stack, StateBadge } from "./common";
 import "./events";
+
+/** A run's colour: a cancelled run did not finish, so it is not "ok". */
+const RUN_TONES: Record<string, Tone> = { finished: "ok", running: "info", failed: "error", cancelled: "warn" };
 
 interface Entry { id: string; key: string; name: string; state: string }
 interface Change extends Entry { stateBefore: string; stateAfter: string; resolved: Finding[]; appeared: Finding[] }
@@ -28,7 +31,7 @@ export function RunsPage() {
         ) },
         { key: "id", header: "Run", render: (r) => `#${r.id}`, sortValue: (r) => r.id },
         { key: "startedAt", header: "Started", render: (r) => new Date(r.startedAt).toLocaleString(), sortValue: (r) => r.startedAt },
-        { key: "status", header: "Status", render: (r) => <StatusBadge status={r.status} tone={r.status === "failed" ? "error" : r.status === "running" ? "info" : "ok"} />, sortValue: (r) => r.status },
+        { key: "status", header: "Status", render: (r) => <StatusBadge status={r.status} tone={RUN_TONES[r.status] ?? "neutral"} />, sortValue: (r) => r.status },
         { key: "trigger", header: "Trigger", render: (r) => `${r.trigger} (${r.mode})`, sortValue: (r) => r.trigger },
         { key: "health", header: "Health", render: (r) => r.health ? <HealthBadge health={r.health} /> : r.error ?? "", sortValue: (r) => r.health },
         { key: "repositories", header: "Repos", align: "end" },
